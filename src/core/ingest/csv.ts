@@ -1,0 +1,65 @@
+/**
+ * Streams CSV text through papaparse, one chunk of rows at a time, keeping the
+ * physical line number of every row (quoted fields may span lines). The
+ * delimiter (`,` `;` tab or `|`) is detected from the first chunk.
+ */
+import Papa from 'papaparse';
+
+/** Text, or a Node stream of text, as papaparse takes it. */
+export type CsvSource = string | NodeJS.ReadableStream;
+
+export interface CsvHandlers {
+  /** The first row, names trimmed and lower-cased, a UTF-8 BOM removed. */
+  header(names: string[]): void;
+  /** One data row and the line it starts on. Blank lines are skipped. */
+  row(cells: string[], line: number): void;
+  /** A row papaparse could not read (e.g. an unclosed quote). */
+  malformed(line: number, message: string): void;
+}
+
+/** Normalises a header cell: BOM, surrounding space, case and wrapping quotes. */
+export function headerName(cell: string): string {
+  return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+}
+
+function newlines(cells: string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    if (cell.length > 0 && cell.indexOf('\n') >= 0) count += cell.split('\n').length - 1;
+  }
+  return count;
+}
+
+/** Reads a whole CSV source; resolves when the last row was handled. Never throws on bad input. */
+export function readCsv(source: CsvSource, handlers: CsvHandlers): Promise<void> {
+  let line = 1;
+  let sawHeader = false;
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(source as never, {
+      header: false,
+      skipEmptyLines: false,
+      delimitersToGuess: [',', ';', '\t', '|'],
+      chunk(results) {
+        const rowsWithErrors = new Map<number, string>();
+        for (const error of results.errors) {
+          if (error.row !== undefined && error.type !== 'Delimiter') rowsWithErrors.set(error.row, error.message);
+        }
+        const rows = results.data;
+        for (let i = 0; i < rows.length; i++) {
+          const cells = rows[i];
+          const start = line;
+          line += 1 + newlines(cells);
+          const problem = rowsWithErrors.get(i);
+          if (problem !== undefined) handlers.malformed(start, problem);
+          else if (cells.length === 1 && cells[0].trim() === '') continue;
+          else if (!sawHeader) {
+            sawHeader = true;
+            handlers.header(cells.map(headerName));
+          } else handlers.row(cells, start);
+        }
+      },
+      complete: () => resolve(),
+      error: (error: Error) => reject(error),
+    });
+  });
+}

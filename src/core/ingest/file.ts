@@ -1,0 +1,83 @@
+/**
+ * Validates one canonical CSV file row by row against its zod schema,
+ * collecting every problem (file, line, column, value, rule) and the rows
+ * that passed. Cross-row rules (duplicate ids, references to missing deals)
+ * are checked here too, as the rows stream by.
+ */
+import type { z } from 'zod';
+import { REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';
+import { readCsv, type CsvSource } from './csv.ts';
+import type { ProblemLog } from './problems.ts';
+
+export interface FileChecks {
+  /** Column whose value must be unique in the file. */
+  uniqueColumn?: string;
+  /** Column whose non-empty value must be an id in this set, and what that set holds. */
+  reference?: { column: string; ids: ReadonlySet<string>; what: string };
+}
+
+/** Reads, validates and returns the valid rows of one file; problems go to `log`. */
+export async function ingestFile<S extends z.ZodObject>(
+  kind: FileKind,
+  fileName: string,
+  source: CsvSource,
+  schema: S,
+  log: ProblemLog,
+  checks: FileChecks = {},
+): Promise<z.output<S>[]> {
+  const keys = Object.keys(schema.shape);
+  const rows: z.output<S>[] = [];
+  const firstLineOf = new Map<string, number>();
+  let columnIndex: number[] = [];
+  let usable = false;
+
+  await readCsv(source, {
+    header(names) {
+      columnIndex = keys.map((key) => names.indexOf(key));
+      const missing = REQUIRED_COLUMNS[kind].filter((key) => !names.includes(key));
+      for (const column of missing) {
+        log.add({ file: fileName, line: 1, column, value: '', rule: `missing required column; the header has: ${names.join(', ')}` });
+      }
+      usable = missing.length === 0;
+    },
+    malformed(line, message) {
+      log.add({ file: fileName, line, column: '', value: '', rule: `unreadable row (${message})` });
+    },
+    row(cells, line) {
+      if (!usable) return;
+      const raw: Record<string, string> = {};
+      for (let k = 0; k < keys.length; k++) {
+        const index = columnIndex[k];
+        raw[keys[k]] = index >= 0 ? (cells[index] ?? '') : '';
+      }
+      const result = schema.safeParse(raw);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const column = String(issue.path[0] ?? '');
+          log.add({ file: fileName, line, column, value: raw[column] ?? '', rule: issue.message });
+        }
+        return;
+      }
+      if (checks.uniqueColumn) {
+        const id = raw[checks.uniqueColumn].trim();
+        const first = firstLineOf.get(id);
+        if (first !== undefined) {
+          log.add({ file: fileName, line, column: checks.uniqueColumn, value: id, rule: `duplicate id; first seen on line ${first}` });
+          return;
+        }
+        firstLineOf.set(id, line);
+      }
+      if (checks.reference) {
+        const { column, ids, what } = checks.reference;
+        const id = raw[column].trim();
+        if (id !== '' && !ids.has(id)) {
+          log.add({ file: fileName, line, column, value: id, rule: `refers to a missing ${what}` });
+          return;
+        }
+      }
+      rows.push(result.data);
+    },
+  });
+  if (columnIndex.length === 0) log.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });
+  return rows;
+}

@@ -1,0 +1,102 @@
+/**
+ * KPI 1 — activity ratios (leading): outreach per first meeting, the
+ * next-step rate of first meetings, and which lead sources and outreach
+ * channels turn into first meetings (KPI-SPEC §3, §6).
+ */
+import type { Facts } from './facts.ts';
+import { rangeOf } from './dayList.ts';
+import { NONE } from './leads.ts';
+import type { Period } from './periods.ts';
+import { rate } from './rate.ts';
+import { leadMarks } from './scratch.ts';
+
+export interface SourceRatio { leads: number; met: number; rate: number | null }
+export interface ChannelRatio { touches: number; leads: number; met: number; rate: number | null }
+
+export interface ActivityKpi {
+  outreach: number;
+  firstMeetings: number;
+  outreachPerFirstMeeting: number | null;
+  firstMeetingsWithNextStep: number;
+  nextStepRate: number | null;
+  bySource: Record<string, SourceRatio>;
+  byChannel: Record<string, ChannelRatio>;
+}
+
+/** A lead counts as met when its first meeting (by anyone) is on or before as-of. */
+function metBy(facts: Facts, lead: number, notBefore: number): boolean {
+  const day = facts.firstMeetingDay[lead];
+  return day !== NONE && day >= notBefore && day <= facts.asOf;
+}
+
+function byChannel(facts: Facts, scope: readonly number[], period: Period): { outreach: number; channels: Record<string, ChannelRatio> } {
+  const { activities } = facts.dataset;
+  const types = facts.outreachTypes;
+  const { marks, pass } = leadMarks(facts, facts.leads.count, types.length);
+  const touches = new Array<number>(types.length).fill(0);
+  const leadsTouched = new Array<number>(types.length).fill(0);
+  const touched: number[][] = types.map(() => []);
+  for (const rep of scope) {
+    const list = facts.byRep.activities[rep];
+    const [from, to] = rangeOf(list, period.start, period.end);
+    for (let p = from; p < to; p++) {
+      const a = list.rows[p];
+      const c = types.indexOf(activities[a].type);
+      if (c < 0) continue;
+      touches[c]++;
+      const lead = facts.leads.leadOfActivity[a];
+      const mark = marks[c];
+      if (mark.stamp[lead] !== pass) {
+        mark.stamp[lead] = pass;
+        mark.day[lead] = list.days[p];
+        leadsTouched[c]++;
+        touched[c].push(lead);
+      } else if (list.days[p] < mark.day[lead]) mark.day[lead] = list.days[p];
+    }
+  }
+  const channels: Record<string, ChannelRatio> = {};
+  types.forEach((type, c) => {
+    let met = 0;
+    for (const lead of touched[c]) if (metBy(facts, lead, marks[c].day[lead])) met++;
+    channels[type] = { touches: touches[c], leads: leadsTouched[c], met, rate: rate(met, leadsTouched[c]) };
+  });
+  return { outreach: touches.reduce((a, b) => a + b, 0), channels };
+}
+
+function bySource(facts: Facts, scope: readonly number[], period: Period): Record<string, SourceRatio> {
+  const sources: Record<string, SourceRatio> = {};
+  for (const rep of scope) {
+    const list = facts.byRep.leads[rep];
+    const [from, to] = rangeOf(list, period.start, period.end);
+    for (let p = from; p < to; p++) {
+      const lead = list.rows[p];
+      const entry = (sources[facts.leads.source[lead]] ??= { leads: 0, met: 0, rate: null });
+      entry.leads++;
+      if (metBy(facts, lead, -Infinity)) entry.met++;
+    }
+  }
+  for (const entry of Object.values(sources)) entry.rate = rate(entry.met, entry.leads);
+  return sources;
+}
+
+export function activityKpi(facts: Facts, scope: readonly number[], period: Period): ActivityKpi {
+  const { activities } = facts.dataset;
+  let firstMeetings = 0;
+  let withNextStep = 0;
+  for (const rep of scope) {
+    const list = facts.byRep.firstMeetings[rep];
+    const [from, to] = rangeOf(list, period.start, period.end);
+    firstMeetings += to - from;
+    for (let p = from; p < to; p++) if (activities[list.rows[p]].next_step !== undefined) withNextStep++;
+  }
+  const { outreach, channels } = byChannel(facts, scope, period);
+  return {
+    outreach,
+    firstMeetings,
+    outreachPerFirstMeeting: rate(outreach, firstMeetings),
+    firstMeetingsWithNextStep: withNextStep,
+    nextStepRate: rate(withNextStep, firstMeetings),
+    bySource: bySource(facts, scope, period),
+    byChannel: channels,
+  };
+}

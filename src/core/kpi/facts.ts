@@ -1,0 +1,117 @@
+/**
+ * The shared index of a loaded Dataset: built once, then every KPI of every
+ * scope and period reads from it. Reps are interned to integers and each
+ * rep's rows are kept sorted by the day a KPI filters on, so a (scope,
+ * period) touches only its own rows.
+ */
+import type { Dataset } from '../ingest/dataset.ts';
+import type { Day } from '../ingest/values.ts';
+import { OUTREACH_TYPES } from '../schema/rows.ts';
+import { dealFacts, type DealFacts } from './dealFacts.ts';
+import { groupByDay, type DayList } from './dayList.ts';
+import { leadFacts, NONE, type LeadFacts } from './leads.ts';
+import { toUnits } from './money.ts';
+import { quotaTable, type QuotaTable } from './quota.ts';
+
+export interface Facts {
+  dataset: Dataset;
+  asOf: Day;
+  /** Rep names in code-point order; a rep's number is its index here. */
+  reps: string[];
+  repOfDeal: Int32Array;
+  repOfActivity: Int32Array;
+  dealUnits: Float64Array;
+  leads: LeadFacts;
+  deals: DealFacts;
+  /** Day of each lead's first meeting, or NONE. */
+  firstMeetingDay: Int32Array;
+  byRep: {
+    activities: DayList[];
+    /** Each rep's leads (by the owner of their first activity), by first-activity day. */
+    leads: DayList[];
+    /** First-meeting activities held by each rep, by day. */
+    firstMeetings: DayList[];
+    dealsByCreated: DayList[];
+    /** Won or lost deals, by close date. */
+    closedDeals: DayList[];
+    /** Deals open at as-of, by expected close date. */
+    openDeals: DayList[];
+    /** Stage moves, by the day of the later row. */
+    moves: DayList[];
+  };
+  quotas: QuotaTable;
+  /** Earliest churn day per account; null without customers.csv. */
+  churnDay: Map<string, Day> | null;
+  outreachTypes: readonly string[];
+}
+
+/**
+ * The default as-of (KPI-SPEC §6): the latest date of anything that happened,
+ * i.e. every date column except open deals' expected close dates.
+ */
+export function defaultAsOf(dataset: Dataset): Day | null {
+  const { config } = dataset;
+  let latest = -Infinity;
+  for (const d of dataset.deals) {
+    latest = Math.max(latest, d.created);
+    if (d.stage === config.wonStage || d.stage === config.lostStage) latest = Math.max(latest, d.close_date);
+  }
+  for (const a of dataset.activities) latest = Math.max(latest, a.date);
+  for (const h of dataset.stageHistory) latest = Math.max(latest, h.entered);
+  for (const c of dataset.customers ?? []) latest = Math.max(latest, c.churned);
+  return Number.isFinite(latest) ? latest : null;
+}
+
+function repNames(dataset: Dataset): string[] {
+  const names = new Set<string>();
+  for (const d of dataset.deals) names.add(d.owner);
+  for (const a of dataset.activities) names.add(a.owner);
+  for (const q of dataset.quotas) names.add(q.owner);
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function buildFacts(dataset: Dataset, asOf: Day): Facts {
+  const { deals, activities, config } = dataset;
+  const reps = repNames(dataset);
+  const repIndex = new Map(reps.map((r, i) => [r, i]));
+  const repOfDeal = Int32Array.from(deals, (d) => repIndex.get(d.owner)!);
+  const repOfActivity = Int32Array.from(activities, (a) => repIndex.get(a.owner)!);
+  const leads = leadFacts(activities);
+  const dealsInfo = dealFacts(config, deals, dataset.stageHistory);
+  const won = config.stages.length;
+  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NONE : activities[a].date));
+  const isFirstMeeting = new Uint8Array(activities.length);
+  for (const a of leads.firstMeeting) if (a !== NONE) isFirstMeeting[a] = 1;
+  const open = (i: number) => dealsInfo.position[i] >= 0 && dealsInfo.position[i] < won && deals[i].created <= asOf;
+  const n = reps.length;
+
+  return {
+    dataset,
+    asOf,
+    reps,
+    repOfDeal,
+    repOfActivity,
+    dealUnits: Float64Array.from(deals, (d) => toUnits(d.amount)),
+    leads,
+    deals: dealsInfo,
+    firstMeetingDay,
+    byRep: {
+      activities: groupByDay(activities.length, n, (i) => repOfActivity[i], (i) => activities[i].date),
+      leads: groupByDay(leads.count, n, (l) => repOfActivity[leads.firstActivity[l]], (l) => activities[leads.firstActivity[l]].date),
+      firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => activities[i].date),
+      dealsByCreated: groupByDay(deals.length, n, (i) => repOfDeal[i], (i) => deals[i].created),
+      closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      openDeals: groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      moves: groupByDay(dealsInfo.moves.length, n, (m) => repOfDeal[dealsInfo.moves[m].deal], (m) => dealsInfo.moves[m].day),
+    },
+    quotas: quotaTable(dataset.quotas, repIndex),
+    churnDay: dataset.customers && churnDays(dataset.customers),
+    outreachTypes: OUTREACH_TYPES,
+  };
+}
+
+function churnDays(customers: NonNullable<Dataset['customers']>): Map<string, Day> {
+  const days = new Map<string, Day>();
+  for (const c of customers) days.set(c.account, Math.min(days.get(c.account) ?? Infinity, c.churned));
+  return days;
+}
