@@ -14,7 +14,7 @@ export interface Problem {
   rule: string;
 }
 
-const KEEP = 1000;
+const KEEP = 10_000;
 
 export class ProblemLog {
   readonly kept: Problem[] = [];
@@ -42,11 +42,12 @@ function truncate(value: string): string {
   return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }
 
-/** The readable report: a count, the first `limit` problems, and a count per rule. */
+/** The readable report: a count, the first `limit` problems (at most those kept), and a count per rule. */
 export function summarizeProblems(log: ProblemLog, limit = 50): string {
   const lines = [`${log.total} problem${log.total === 1 ? '' : 's'} found in the data:`];
-  for (const p of log.kept.slice(0, limit)) lines.push(`  ${formatProblem(p)}`);
-  if (log.total > limit) lines.push(`  ... and ${log.total - limit} more`);
+  const shown = log.kept.slice(0, limit);
+  for (const p of shown) lines.push(`  ${formatProblem(p)}`);
+  if (log.total > shown.length) lines.push(`  ... and ${log.total - shown.length} more`);
   lines.push('By rule:');
   const rules = [...log.countByRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [rule, count] of rules) lines.push(`  ${String(count).padStart(7)}  ${rule}`);
