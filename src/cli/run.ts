@@ -14,21 +14,22 @@ export class UserError extends Error {
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Flags<O extends Options> = ReturnType<typeof parseArgs<{ options: O; strict: true }>>['values'];
 
 /** Runs `main` with the parsed flags; `usage` is printed on bad arguments. */
 export async function runCommand<O extends Options>(
   usage: string,
   options: O,
-  main: (values: ReturnType<typeof parseArgs<{ options: O; strict: true }>>['values']) => Promise<number | void>,
+  main: (flags: Flags<O>) => Promise<number | void>,
 ): Promise<void> {
   try {
-    let values;
+    let flags: Flags<O>;
     try {
-      values = parseArgs({ args: process.argv.slice(2), options, strict: true, allowPositionals: false }).values;
+      flags = parseArgs({ args: process.argv.slice(2), options, strict: true, allowPositionals: false }).values as Flags<O>;
     } catch (error) {
       throw new UserError(`${(error as Error).message}.\nUsage: ${usage}`, 2);
     }
-    process.exitCode = (await main(values)) ?? 0;
+    process.exitCode = (await main(flags)) ?? 0;
   } catch (error) {
     const known = error instanceof UserError;
     process.stderr.write(`${known ? '' : 'Unexpected error: '}${(error as Error)?.message ?? String(error)}\n`);

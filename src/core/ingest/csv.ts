@@ -1,7 +1,7 @@
 /**
  * Streams CSV text through papaparse, one chunk of rows at a time, keeping the
  * physical line number of every row (quoted fields may span lines). The
- * delimiter (`,` `;` tab or `|`) is detected from the first chunk.
+ * delimiter (`,` `;` tab or `|`) is detected from the header line.
  */
 import Papa from 'papaparse';
 
@@ -22,6 +22,25 @@ export function headerName(cell: string): string {
   return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The candidate that splits the header line into the most columns (quoted
+ * text ignored); `,` on a tie or a one-column file. papaparse's own guess
+ * needs several rows to be sure, and a small upload may have one.
+ */
+export function detectDelimiter(text: string): string {
+  const end = text.search(/\r|\n/);
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = header.split(d).length - 1;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
+}
+
 function newlines(cells: string[]): number {
   let count = 0;
   for (const cell of cells) {
@@ -38,7 +57,7 @@ export function readCsv(source: CsvSource, handlers: CsvHandlers): Promise<void>
     Papa.parse<string[]>(source as never, {
       header: false,
       skipEmptyLines: false,
-      delimitersToGuess: [',', ';', '\t', '|'],
+      delimiter: detectDelimiter,
       chunk(results) {
         const rowsWithErrors = new Map<number, string>();
         for (const error of results.errors) {

@@ -16,6 +16,28 @@ export interface FileChecks {
   reference?: { column: string; ids: ReadonlySet<string>; what: string };
 }
 
+/**
+ * A field schema whose results are remembered per distinct cell text: dates,
+ * owners, stages and types repeat across a million rows, so most cells cost
+ * one map lookup, and equal values share one string in memory. The memory is
+ * capped, so id columns (all distinct) just stop being remembered.
+ */
+function memoized(field: z.ZodType) {
+  const seen = new Map<string, z.ZodSafeParseResult<unknown>>();
+  return {
+    check(value: string): z.ZodSafeParseResult<unknown> {
+      let result = seen.get(value);
+      if (result === undefined) {
+        result = field.safeParse(value);
+        if (seen.size < MEMO_LIMIT) seen.set(value, result);
+      }
+      return result;
+    },
+  };
+}
+
+const MEMO_LIMIT = 4096;
+
 /** Reads, validates and returns the valid rows of one file; problems go to `log`. */
 export async function ingestFile<S extends z.ZodObject>(
   kind: FileKind,
@@ -26,6 +48,7 @@ export async function ingestFile<S extends z.ZodObject>(
   checks: FileChecks = {},
 ): Promise<z.output<S>[]> {
   const keys = Object.keys(schema.shape);
+  const fields = keys.map((key) => memoized(schema.shape[key] as z.ZodType));
   const rows: z.output<S>[] = [];
   const firstLineOf = new Map<string, number>();
   let columnIndex: number[] = [];
@@ -45,21 +68,21 @@ export async function ingestFile<S extends z.ZodObject>(
     },
     row(cells, line) {
       if (!usable) return;
-      const raw: Record<string, string> = {};
+      const row: Record<string, unknown> = {};
+      let valid = true;
       for (let k = 0; k < keys.length; k++) {
         const index = columnIndex[k];
-        raw[keys[k]] = index >= 0 ? (cells[index] ?? '') : '';
-      }
-      const result = schema.safeParse(raw);
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const column = String(issue.path[0] ?? '');
-          log.add({ file: fileName, line, column, value: raw[column] ?? '', rule: issue.message });
+        const value = index >= 0 ? (cells[index] ?? '') : '';
+        const result = fields[k].check(value);
+        if (result.success) row[keys[k]] = result.data;
+        else {
+          valid = false;
+          for (const issue of result.error.issues) log.add({ file: fileName, line, column: keys[k], value, rule: issue.message });
         }
-        return;
       }
+      if (!valid) return;
       if (checks.uniqueColumn) {
-        const id = raw[checks.uniqueColumn].trim();
+        const id = row[checks.uniqueColumn] as string;
         const first = firstLineOf.get(id);
         if (first !== undefined) {
           log.add({ file: fileName, line, column: checks.uniqueColumn, value: id, rule: `duplicate id; first seen on line ${first}` });
@@ -69,13 +92,13 @@ export async function ingestFile<S extends z.ZodObject>(
       }
       if (checks.reference) {
         const { column, ids, what } = checks.reference;
-        const id = raw[column].trim();
-        if (id !== '' && !ids.has(id)) {
+        const id = row[column] as string | undefined;
+        if (id !== undefined && !ids.has(id)) {
           log.add({ file: fileName, line, column, value: id, rule: `refers to a missing ${what}` });
           return;
         }
       }
-      rows.push(result.data);
+      rows.push(row as z.output<S>);
     },
   });
   if (columnIndex.length === 0) log.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });

@@ -86,29 +86,20 @@ export function parseDay(text: string, order: DateOrder = 'mdy'): Day | null {
 const CURRENCY_AFFIX = /^(?:[A-Z]{3}\s*|[$€£¥₽₹₴₸]\s*)|(?:\s*[A-Z]{3}|\s*[$€£¥₽₹₴₸]|\s*руб\.?)$/gu;
 // Thousands separators that are never decimal marks: spaces (incl. no-break) and apostrophes.
 const GROUPING = /[\s\u00a0\u202f'’]/g;
-const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+// 22700 · 22,700.00 · 1,000,000 · 22700.5
+const DECIMAL_POINT = /^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/;
+// 1.234,56 · 1.234.567 · 99,5
+const DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)$/;
 
 /**
  * Parses an amount such as `22700`, `22,700.00`, `$22,700.00`, `1 234,56` or
- * `1.234,56`. When both `,` and `.` appear, the last one is the decimal mark;
- * a lone `,` is a decimal mark unless exactly three digits follow it, in which
- * case it groups thousands (`22,700`). Returns null for anything else,
- * including negative numbers.
+ * `1.234,56`. Thousands groups must have three digits; a lone `,` followed by
+ * exactly three digits groups thousands (`22,700`), any other lone `,` is the
+ * decimal mark (`99,5`). Returns null for anything else, negatives included.
  */
 export function parseAmount(text: string): number | null {
-  let s = text.replace(CURRENCY_AFFIX, '').replace(GROUPING, '');
-  const comma = s.lastIndexOf(',');
-  const dot = s.lastIndexOf('.');
-  if (comma >= 0 && dot >= 0) {
-    s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (comma >= 0) {
-    const groups = s.split(',');
-    const thousands = groups.length > 2 || groups[1].length === 3;
-    s = thousands ? groups.join('') : s.replace(',', '.');
-  } else if (dot >= 0 && s.indexOf('.') !== dot) {
-    s = s.replace(/\./g, ''); // 1.234.567
-  }
-  if (!PLAIN_NUMBER.test(s)) return null;
-  const value = Number(s);
-  return Number.isFinite(value) ? value : null;
+  const s = text.replace(CURRENCY_AFFIX, '').replace(GROUPING, '');
+  if (DECIMAL_POINT.test(s)) return Number(s.replace(/,/g, ''));
+  if (DECIMAL_COMMA.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  return null;
 }

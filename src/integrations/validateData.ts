@@ -1,0 +1,38 @@
+/**
+ * Stops a build or dev server before any page is rendered when the data
+ * folder has problems: the readable list goes to stderr, then exit code 1.
+ * No stack trace: bad data is the user's to fix, not a crash of ours.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { summarizeProblems } from '../core/ingest/problems.ts';
+import { dataDir, loadDataFolder } from '../site/dataFolder.ts';
+
+/** How to name a folder to the user: relative to the working directory when inside it. */
+function shownDir(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+  return /\s/.test(shown) ? JSON.stringify(shown) : shown;
+}
+
+/** The Astro integration; runs at `astro:config:setup` of `astro build` and `astro dev` only. */
+export function validateData(): AstroIntegration {
+  return {
+    name: 'keepscore:validate-data',
+    hooks: {
+      async 'astro:config:setup'({ config, command }) {
+        if (command !== 'build' && command !== 'dev') return;
+        const dir = dataDir(fileURLToPath(config.root));
+        const { problems } = await loadDataFolder(dir);
+        if (problems.total === 0) return;
+        const shown = shownDir(dir);
+        process.stderr.write(
+          `${summarizeProblems(problems)}\n` +
+            `Build stopped: fix the data in ${shown} (run \`npm run validate -- --data ${shown}\` for the full list)\n`,
+        );
+        process.exit(1);
+      },
+    },
+  };
+}
