@@ -46,20 +46,26 @@ export interface Facts {
 }
 
 /**
- * The default as-of (KPI-SPEC §6): the latest date of anything that happened,
- * i.e. every date column except open deals' expected close dates.
+ * First and last date of anything that happened: every date column except
+ * open deals' expected close dates (forecasts). The last is the default
+ * as-of (KPI-SPEC §6). null for a data set without dates.
  */
-export function defaultAsOf(dataset: Dataset): Day | null {
+export function happenedSpan(dataset: Dataset): { first: Day; last: Day } | null {
   const { config } = dataset;
-  let latest = -Infinity;
+  let first = Infinity;
+  let last = -Infinity;
+  const see = (day: Day) => {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  };
   for (const d of dataset.deals) {
-    latest = Math.max(latest, d.created);
-    if (d.stage === config.wonStage || d.stage === config.lostStage) latest = Math.max(latest, d.close_date);
+    see(d.created);
+    if (d.stage === config.wonStage || d.stage === config.lostStage) see(d.close_date);
   }
-  for (const a of dataset.activities) latest = Math.max(latest, a.date);
-  for (const h of dataset.stageHistory) latest = Math.max(latest, h.entered);
-  for (const c of dataset.customers ?? []) latest = Math.max(latest, c.churned);
-  return Number.isFinite(latest) ? latest : null;
+  for (const a of dataset.activities) see(a.date);
+  for (const h of dataset.stageHistory) see(h.entered);
+  for (const c of dataset.customers ?? []) see(c.churned);
+  return Number.isFinite(last) ? { first, last } : null;
 }
 
 function repNames(dataset: Dataset): string[] {

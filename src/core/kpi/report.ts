@@ -7,7 +7,7 @@ import type { Dataset } from '../ingest/dataset.ts';
 import { dayToIso, isoToDay, type Day } from '../ingest/values.ts';
 import { activityKpi, type ActivityKpi } from './activity.ts';
 import { closedBetween } from './closed.ts';
-import { buildFacts, defaultAsOf, type Facts } from './facts.ts';
+import { buildFacts, happenedSpan, type Facts } from './facts.ts';
 import { laggingKpi, type LaggingKpi } from './lagging.ts';
 import { parsePeriod, type Period } from './periods.ts';
 import { pipelineKpi, type PipelineKpi } from './pipeline.ts';
@@ -54,7 +54,7 @@ export interface KpiEngine {
 
 /** Builds the shared index for a dataset and as-of date (default: KPI-SPEC §6). */
 export function kpiEngine(dataset: Dataset, asOf?: Day): KpiEngine {
-  const facts = buildFacts(dataset, asOf ?? defaultAsOf(dataset) ?? 0);
+  const facts = buildFacts(dataset, asOf ?? happenedSpan(dataset)?.last ?? 0);
   const repNumber = new Map(facts.reps.map((r, i) => [r, i]));
   const teams = new Map<string, number[]>();
   for (const [owner, team] of Object.entries(dataset.config.teams)) {
