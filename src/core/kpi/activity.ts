@@ -5,10 +5,10 @@
  */
 import type { Facts } from './facts.ts';
 import { rangeOf } from './dayList.ts';
-import { NONE } from './leads.ts';
+import { NO_DAY } from './leads.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
-import { leadMarks } from './scratch.ts';
+import { scratchMarks } from './scratch.ts';
 
 export interface SourceRatio { leads: number; met: number; rate: number | null }
 export interface ChannelRatio { touches: number; leads: number; met: number; rate: number | null }
@@ -26,13 +26,12 @@ export interface ActivityKpi {
 /** A lead counts as met when its first meeting (by anyone) is on or before as-of. */
 function metBy(facts: Facts, lead: number, notBefore: number): boolean {
   const day = facts.firstMeetingDay[lead];
-  return day !== NONE && day >= notBefore && day <= facts.asOf;
+  return day !== NO_DAY && day >= notBefore && day <= facts.asOf;
 }
 
 function byChannel(facts: Facts, scope: readonly number[], period: Period): { outreach: number; channels: Record<string, ChannelRatio> } {
-  const { activities } = facts.dataset;
   const types = facts.outreachTypes;
-  const { marks, pass } = leadMarks(facts, facts.leads.count, types.length);
+  const { marks, pass } = scratchMarks(facts, 'channel leads', facts.leads.count, types.length);
   const touches = new Array<number>(types.length).fill(0);
   const leadsTouched = new Array<number>(types.length).fill(0);
   const touched: number[][] = types.map(() => []);
@@ -41,7 +40,7 @@ function byChannel(facts: Facts, scope: readonly number[], period: Period): { ou
     const [from, to] = rangeOf(list, period.start, period.end);
     for (let p = from; p < to; p++) {
       const a = list.rows[p];
-      const c = types.indexOf(activities[a].type);
+      const c = facts.channelOfActivity[a];
       if (c < 0) continue;
       touches[c]++;
       const lead = facts.leads.leadOfActivity[a];

@@ -9,7 +9,7 @@ import type { Day } from '../ingest/values.ts';
 import { OUTREACH_TYPES } from '../schema/rows.ts';
 import { dealFacts, type DealFacts } from './dealFacts.ts';
 import { groupByDay, type DayList } from './dayList.ts';
-import { leadFacts, NONE, type LeadFacts } from './leads.ts';
+import { leadFacts, NO_DAY, NONE, type LeadFacts } from './leads.ts';
 import { toUnits } from './money.ts';
 import { quotaTable, type QuotaTable } from './quota.ts';
 
@@ -23,7 +23,7 @@ export interface Facts {
   dealUnits: Float64Array;
   leads: LeadFacts;
   deals: DealFacts;
-  /** Day of each lead's first meeting, or NONE. */
+  /** Day of each lead's first meeting, or NO_DAY. */
   firstMeetingDay: Int32Array;
   byRep: {
     activities: DayList[];
@@ -38,11 +38,18 @@ export interface Facts {
     openDeals: DayList[];
     /** Stage moves, by the day of the later row. */
     moves: DayList[];
+    /** Won deals with an account, by close date. */
+    wonWithAccount: DayList[];
   };
   quotas: QuotaTable;
-  /** Earliest churn day per account; null without customers.csv. */
-  churnDay: Map<string, Day> | null;
+  /** Outreach channel of each activity: its index in `outreachTypes`, or -1 (meetings, other). */
+  channelOfActivity: Int8Array;
   outreachTypes: readonly string[];
+  /** Account of each deal, interned, or NONE. */
+  accountOfDeal: Int32Array;
+  accountCount: number;
+  /** Earliest churn day per account (NO_DAY = never); null without customers.csv. */
+  churnDay: Int32Array | null;
 }
 
 /**
@@ -85,11 +92,12 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const leads = leadFacts(activities);
   const dealsInfo = dealFacts(config, deals, dataset.stageHistory);
   const won = config.stages.length;
-  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NONE : activities[a].date));
+  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NO_DAY : activities[a].date));
   const isFirstMeeting = new Uint8Array(activities.length);
   for (const a of leads.firstMeeting) if (a !== NONE) isFirstMeeting[a] = 1;
   const open = (i: number) => dealsInfo.position[i] >= 0 && dealsInfo.position[i] < won && deals[i].created <= asOf;
   const n = reps.length;
+  const accounts = accountFacts(dataset);
 
   return {
     dataset,
@@ -109,15 +117,33 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
       closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       openDeals: groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       moves: groupByDay(dealsInfo.moves.length, n, (m) => repOfDeal[dealsInfo.moves[m].deal], (m) => dealsInfo.moves[m].day),
+      wonWithAccount: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won && accounts.ofDeal[i] !== NONE ? repOfDeal[i] : -1), (i) => deals[i].close_date),
     },
     quotas: quotaTable(dataset.quotas, repIndex),
-    churnDay: dataset.customers && churnDays(dataset.customers),
+    channelOfActivity: Int8Array.from(activities, (a) => OUTREACH_TYPES.indexOf(a.type as (typeof OUTREACH_TYPES)[number])),
     outreachTypes: OUTREACH_TYPES,
+    accountOfDeal: accounts.ofDeal,
+    accountCount: accounts.count,
+    churnDay: accounts.churnDay,
   };
 }
 
-function churnDays(customers: NonNullable<Dataset['customers']>): Map<string, Day> {
-  const days = new Map<string, Day>();
-  for (const c of customers) days.set(c.account, Math.min(days.get(c.account) ?? Infinity, c.churned));
-  return days;
+/** Interns deal accounts; an account listed twice in customers.csv churned on its earliest date. */
+function accountFacts(dataset: Dataset) {
+  const ids = new Map<string, number>();
+  const ofDeal = Int32Array.from(dataset.deals, (d) => {
+    if (d.account === undefined) return NONE;
+    let id = ids.get(d.account);
+    if (id === undefined) ids.set(d.account, (id = ids.size));
+    return id;
+  });
+  let churnDay: Int32Array | null = null;
+  if (dataset.customers) {
+    churnDay = new Int32Array(ids.size).fill(NO_DAY);
+    for (const c of dataset.customers) {
+      const id = ids.get(c.account);
+      if (id !== undefined && (churnDay[id] === NO_DAY || c.churned < churnDay[id])) churnDay[id] = c.churned;
+    }
+  }
+  return { ofDeal, count: ids.size, churnDay };
 }

@@ -9,6 +9,8 @@ import type { Facts } from './facts.ts';
 import { fromUnits } from './money.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
+import { NO_DAY } from './leads.ts';
+import { scratchMarks } from './scratch.ts';
 
 export interface LaggingKpi {
   totalSales: number;
@@ -18,23 +20,27 @@ export interface LaggingKpi {
   churnRate: number | null;
 }
 
-/** Accounts of the scope with a won deal closed on or before `end`, less those churned by then. */
-function customersAt(facts: Facts, scope: readonly number[], end: Day): Set<string> {
-  const { deals, config } = facts.dataset;
-  const won = config.stages.length;
-  const accounts = new Set<string>();
+/**
+ * Marks the accounts of the scope with a won deal closed on or before `end`,
+ * less those churned by then; returns how many and the pass that marks them.
+ */
+function customersAt(facts: Facts, scope: readonly number[], end: Day): { count: number; pass: number; stamp: Int32Array } {
+  const { marks, pass } = scratchMarks(facts, 'customers', facts.accountCount, 1);
+  const { stamp } = marks[0];
+  let count = 0;
   for (const rep of scope) {
-    const list = facts.byRep.closedDeals[rep];
+    const list = facts.byRep.wonWithAccount[rep];
     const [, to] = rangeOf(list, -Infinity, end);
     for (let p = 0; p < to; p++) {
-      const deal = list.rows[p];
-      const account = deals[deal].account;
-      if (account === undefined || facts.deals.position[deal] !== won) continue;
-      const churned = facts.churnDay?.get(account);
-      if (churned === undefined || churned > end) accounts.add(account);
+      const account = facts.accountOfDeal[list.rows[p]];
+      if (stamp[account] === pass) continue;
+      const churned = facts.churnDay?.[account] ?? NO_DAY;
+      if (churned !== NO_DAY && churned <= end) continue;
+      stamp[account] = pass;
+      count++;
     }
   }
-  return accounts;
+  return { count, pass, stamp };
 }
 
 export function laggingKpi(facts: Facts, scope: readonly number[], period: Period, closed: Closed): LaggingKpi {
@@ -42,17 +48,17 @@ export function laggingKpi(facts: Facts, scope: readonly number[], period: Perio
   if (facts.churnDay) {
     const atStart = customersAt(facts, scope, period.start - 1);
     let churned = 0;
-    for (const account of atStart) {
-      const day = facts.churnDay.get(account);
-      if (day !== undefined && day >= period.start && day <= period.end) churned++;
+    for (let account = 0; account < facts.accountCount; account++) {
+      const day = facts.churnDay[account];
+      if (atStart.stamp[account] === atStart.pass && day >= period.start && day <= period.end) churned++;
     }
-    churnRate = rate(churned, atStart.size);
+    churnRate = rate(churned, atStart.count);
   }
   return {
     totalSales: fromUnits(closed.wonUnits),
     won: closed.won,
     lost: closed.lost,
-    customers: customersAt(facts, scope, period.end).size,
+    customers: customersAt(facts, scope, period.end).count,
     churnRate,
   };
 }

@@ -5,7 +5,10 @@
  */
 import type { Activity } from '../schema/rows.ts';
 
+/** No row: an index sentinel. */
 export const NONE = -1;
+/** No day: a sentinel below every real day (day numbers before 1970 are negative). */
+export const NO_DAY = -2147483648;
 
 export interface LeadFacts {
   /** Lead id of every activity, interned. */

@@ -1,25 +1,29 @@
 /**
- * Reusable per-lead marks for counting distinct leads in a scope and period
- * without allocating a Set per (scope, period): a lead is marked in the
- * current pass when its stamp equals the pass number.
+ * Reusable marks for counting distinct leads or accounts in a scope and
+ * period without allocating a Set per (scope, period): an item is marked in
+ * the current pass when its stamp equals the pass number.
  */
-export interface LeadMarks {
+export interface Marks {
   stamp: Int32Array;
-  /** A day remembered per marked lead (e.g. its first touch in the period). */
+  /** A day remembered per marked item (e.g. a lead's first touch in the period). */
   day: Int32Array;
 }
 
-const marksByFacts = new WeakMap<object, { marks: LeadMarks[]; pass: number }>();
+interface State { marks: Marks[]; pass: number }
 
-/** `count` independent mark sets for `leadCount` leads, and a fresh pass number. */
-export function leadMarks(owner: object, leadCount: number, count: number): { marks: LeadMarks[]; pass: number } {
-  let state = marksByFacts.get(owner);
-  if (!state || state.marks.length < count) {
-    state = {
-      marks: Array.from({ length: count }, () => ({ stamp: new Int32Array(leadCount), day: new Int32Array(leadCount) })),
-      pass: 0,
-    };
-    marksByFacts.set(owner, state);
+const statesByOwner = new WeakMap<object, Map<string, State>>();
+
+/**
+ * `count` mark sets over `size` items, kept per `owner` (the Facts) and
+ * `purpose`, and a fresh pass number. Single-threaded use only.
+ */
+export function scratchMarks(owner: object, purpose: string, size: number, count: number): State {
+  let states = statesByOwner.get(owner);
+  if (!states) statesByOwner.set(owner, (states = new Map()));
+  let state = states.get(purpose);
+  if (!state) {
+    state = { marks: Array.from({ length: count }, () => ({ stamp: new Int32Array(size), day: new Int32Array(size) })), pass: 0 };
+    states.set(purpose, state);
   }
   state.pass++;
   return state;
