@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { countLabel, fill, labels, LANGUAGES } from './i18n.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('labels', () => {
+  it('picks Russian for ru and ru-RU, English otherwise', () => {
+    expect(labels('ru-RU')['nav.overview']).toBe('Обзор');
+    expect(labels('ru')['nav.overview']).toBe('Обзор');
+    expect(labels('en-US')['nav.overview']).toBe('Overview');
+    expect(labels('de-DE')['nav.overview']).toBe('Overview');
+  });
+
+  it('gives every language the same keys and the same placeholders, none empty', () => {
+    const keys = Object.keys(LANGUAGES.en).sort();
+    for (const [language, dict] of Object.entries(LANGUAGES)) {
+      expect(Object.keys(dict).sort(), language).toEqual(keys);
+      for (const key of keys) {
+        const text = dict[key as keyof typeof dict];
+        expect(text.trim(), `${language} ${key}`).not.toBe('');
+        expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(LANGUAGES.en[key as keyof typeof LANGUAGES.en]));
+      }
+    }
+  });
+});
+
+describe('fill', () => {
+  it('fills known placeholders and leaves unknown ones visible', () => {
+    expect(fill('As of {date}', { date: 'May 1' })).toBe('As of May 1');
+    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('countLabel', () => {
+  it('uses the plural rules of the locale', () => {
+    expect(countLabel(labels('en-US'), 'en-US', 'small.deals', 1)).toBe('1 deal — too few to judge');
+    expect(countLabel(labels('en-US'), 'en-US', 'small.deals', 3)).toBe('3 deals — too few to judge');
+    expect(countLabel(labels('ru-RU'), 'ru-RU', 'small.deals', 1)).toBe('1 сделка — слишком мало для выводов');
+    expect(countLabel(labels('ru-RU'), 'ru-RU', 'small.deals', 3)).toBe('3 сделки — слишком мало для выводов');
+    expect(countLabel(labels('ru-RU'), 'ru-RU', 'small.deals', 7)).toBe('7 сделок — слишком мало для выводов');
+  });
+});

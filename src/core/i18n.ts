@@ -1,0 +1,41 @@
+/**
+ * The site's words in English (default) and Russian: one flat, typed
+ * dictionary per language. Pages and components read `labels(locale)`;
+ * numbers, money and dates are formatted by src/core/format.ts, not here.
+ */
+import { en } from './i18n/en.ts';
+import { ru } from './i18n/ru.ts';
+
+/** Every label key; the English dictionary is the source of the key set. */
+export type LabelKey = keyof typeof en;
+/** One language's dictionary: every key, no extras (a missing Russian key is a type error and a test failure). */
+export type Labels = Record<LabelKey, string>;
+
+/** The languages with a dictionary, by BCP 47 primary language subtag. */
+export const LANGUAGES = { en, ru } as const satisfies Record<string, Labels>;
+
+/** The dictionary for a BCP 47 locale: `ru`, `ru-RU` -> Russian; anything else -> English. */
+export function labels(locale: string): Labels {
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  return language === 'ru' ? LANGUAGES.ru : LANGUAGES.en;
+}
+
+/** Replaces `{name}` placeholders with values; an unknown placeholder is left as it is (visible, not silently empty). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The plural form of `base` for count `n` in `locale` (`small.deals` ->
+ * `small.deals_few` for 3 in Russian), filled with `{n}` = `shown`
+ * (the count already formatted for the locale).
+ */
+export function countLabel(dict: Labels, locale: string, base: string, n: number, shown: string = String(n)): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const key = `${base}_${rules.select(n)}`;
+  const template = key in dict ? dict[key as LabelKey] : dict[`${base}_other` as LabelKey];
+  return fill(template ?? base, { n: shown });
+}
