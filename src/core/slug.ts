@@ -1,0 +1,48 @@
+/**
+ * URL slugs for reps and teams (`/reps/maria-chen/`): ASCII, stable for a
+ * given set of names, unique within the set. Cyrillic is transliterated so
+ * Russian names give readable URLs rather than percent-encoded ones.
+ */
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
+};
+
+/**
+ * One name as a slug: lower case, accents dropped, Cyrillic transliterated,
+ * apostrophes removed ("O'Brien" -> "obrien"), other runs of non-alphanumerics
+ * -> "-". Empty when nothing is left (e.g. a name in Chinese characters).
+ */
+export function slugify(name: string): string {
+  // Transliterate before stripping accents: NFKD would turn "й" into "и" + breve.
+  const latin = [...name.toLowerCase().normalize('NFC')].map((c) => CYRILLIC[c] ?? c).join('');
+  return latin
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’‘`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Slugs for a set of names, unique: names are taken in code-point order, a
+ * slug already taken gets `-2`, `-3`…, and a name with no usable letters
+ * becomes `<fallback>-<n>` (n counts from 1). The same set always gives the
+ * same slugs, whatever order the names come in.
+ */
+export function slugsFor(names: Iterable<string>, fallback = 'rep'): Map<string, string> {
+  const sorted = [...new Set(names)].sort();
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  let unnamed = 0;
+  for (const name of sorted) {
+    const base = slugify(name) || `${fallback}-${++unnamed}`;
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugs.set(name, slug);
+  }
+  return slugs;
+}
