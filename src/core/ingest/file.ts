@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';
 import { readCsv, type CsvSource } from './csv.ts';
 import type { ProblemLog } from './problems.ts';
+import { UniqueIds } from './uniqueIds.ts';
 
 export interface FileChecks {
   /** Column whose value must be unique in the file. */
@@ -18,25 +19,30 @@ export interface FileChecks {
 
 /**
  * A field schema whose results are remembered per distinct cell text: dates,
- * owners, stages and types repeat across a million rows, so most cells cost
- * one map lookup, and equal values share one string in memory. The memory is
- * capped, so id columns (all distinct) just stop being remembered.
+ * owners, stages, types and lead ids repeat across a million rows, so most
+ * cells cost one map lookup, and equal values share one string in memory
+ * (fewer objects for the garbage collector to copy). A column of mostly
+ * distinct values (row ids) gains nothing, so after `PROBE` cells with fewer
+ * than half of them repeats it stops being remembered.
  */
 function memoized(field: z.ZodType) {
-  const seen = new Map<string, z.ZodSafeParseResult<unknown>>();
+  let seen: Map<string, z.ZodSafeParseResult<unknown>> | null = new Map();
+  let lookups = 0;
+  let repeats = 0;
   return {
     check(value: string): z.ZodSafeParseResult<unknown> {
+      if (seen === null) return field.safeParse(value);
       let result = seen.get(value);
-      if (result === undefined) {
-        result = field.safeParse(value);
-        if (seen.size < MEMO_LIMIT) seen.set(value, result);
-      }
+      lookups++;
+      if (result !== undefined) repeats++;
+      else seen.set(value, (result = field.safeParse(value)));
+      if (lookups === PROBE && repeats * 2 < lookups) seen = null;
       return result;
     },
   };
 }
 
-const MEMO_LIMIT = 4096;
+const PROBE = 10_000;
 
 /**
  * A function that builds a row object from its values in key order, as one
@@ -62,7 +68,7 @@ export async function ingestFile<S extends z.ZodObject>(
   const makeRow = rowFactory(keys);
   const values: unknown[] = new Array(keys.length);
   const rows: z.output<S>[] = [];
-  const firstLineOf = new Map<string, number>();
+  const seenIds = new UniqueIds();
   let columnIndex: number[] = [];
   let usable = false;
 
@@ -95,12 +101,11 @@ export async function ingestFile<S extends z.ZodObject>(
       const row = makeRow(values);
       if (checks.uniqueColumn) {
         const id = row[checks.uniqueColumn] as string;
-        const first = firstLineOf.get(id);
+        const first = seenIds.firstLineOf(id, line);
         if (first !== undefined) {
           log.add({ file: fileName, line, column: checks.uniqueColumn, value: id, rule: `duplicate id; first seen on line ${first}` });
           return;
         }
-        firstLineOf.set(id, line);
       }
       if (checks.reference) {
         const { column, ids, what } = checks.reference;
