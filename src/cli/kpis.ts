@@ -1,6 +1,7 @@
 /** `npm run --silent kpis -- --data DIR --period P [--as-of YYYY-MM-DD]`: the KPI JSON of KPI-SPEC §5 on stdout. */
 import { summarizeProblems } from '../core/ingest/problems.ts';
 import { isoToDay } from '../core/ingest/values.ts';
+import { kpiJson } from '../core/kpi/json.ts';
 import { parsePeriod } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
 import { loadFolder } from './loadOrExplain.ts';
@@ -17,5 +18,5 @@ await runCommand(usage, { data: { type: 'string' }, period: { type: 'string' }, 
   const dir = dataDir(flags.data);
   const { dataset, problems } = await loadFolder(dir);
   if (problems.total > 0) throw new UserError(`The data in "${dir}" is invalid, so no KPIs were computed.\n${summarizeProblems(problems)}`);
-  process.stdout.write(`${JSON.stringify(kpiEngine(dataset, asOf).report(period), null, 2)}\n`);
+  process.stdout.write(kpiJson(kpiEngine(dataset, asOf).report(period)));
 });

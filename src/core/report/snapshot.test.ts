@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../ingest/loadDataset.ts';
+import { kpiJson } from '../kpi/json.ts';
+import { kpiReport, type KpiReport } from '../kpi/report.ts';
+import { monthOfSnapshotFile, readSnapshot, SnapshotError, snapshotFileName } from './snapshot.ts';
+
+const FIXTURE = resolve(import.meta.dirname, '../../../test/fixtures/tiny');
+let report: KpiReport;
+beforeAll(async () => {
+  const { dataset } = await loadDataset(FIXTURE);
+  report = kpiReport(dataset, '2026-10');
+});
+
+describe('readSnapshot', () => {
+  it('reads back exactly the KPI JSON the engine wrote', () => {
+    const text = kpiJson(report);
+    const snapshot = readSnapshot('reports/2026-10.json', text);
+    expect(snapshot).toEqual(report);
+    expect(kpiJson(snapshot)).toBe(text);
+  });
+  it('names the file and says what is wrong with a broken one', () => {
+    const broken = JSON.parse(kpiJson(report));
+    broken.team.winRate.rate = 'high';
+    delete broken.asOf;
+    const error = (() => {
+      try {
+        readSnapshot('data/reports/2026-10.json', JSON.stringify(broken));
+      } catch (e) {
+        return e;
+      }
+    })() as SnapshotError;
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error.file).toBe('data/reports/2026-10.json');
+    expect(error.message).toContain('Broken snapshot data/reports/2026-10.json');
+    expect(error.message).toContain('asOf:');
+    expect(error.message).toContain('team.winRate.rate:');
+  });
+  it('refuses text that is not JSON, and a file named for another month', () => {
+    expect(() => readSnapshot('reports/2026-10.json', '{"period": ')).toThrow(/reports\/2026-10\.json: not JSON/);
+    expect(() => readSnapshot('reports/2026-09.json', kpiJson(report))).toThrow(/holds period "2026-10" but is named for 2026-09/);
+  });
+  it('refuses a snapshot of something other than a month', () => {
+    const quarter = { ...JSON.parse(kpiJson(report)), period: '2026-Q4' };
+    expect(() => readSnapshot('x.json', JSON.stringify(quarter))).toThrow(/period: not a month/);
+  });
+});
+
+describe('snapshot file names', () => {
+  it('map months to names and back', () => {
+    expect(snapshotFileName('2026-10')).toBe('2026-10.json');
+    expect(monthOfSnapshotFile('2026-10.json')).toBe('2026-10');
+    expect(monthOfSnapshotFile('2026-13.json')).toBeNull();
+    expect(monthOfSnapshotFile('.2026-10.json.123.tmp')).toBeNull();
+    expect(monthOfSnapshotFile('notes.json')).toBeNull();
+  });
+});
