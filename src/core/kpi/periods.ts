@@ -53,7 +53,7 @@ function weekPeriod(year: number, week: number): Period | null {
   return { id: `${year}-W${String(week).padStart(2, '0')}`, kind: 'week', start, end: start + 6 };
 }
 
-/** Parses a period id; null when it is not one of the four forms or does not exist (2026-W54). */
+/** Parses a period id; null when it is not one of the four forms or does not exist (2026-W54). Weeks may also be written 2026W44. */
 export function parsePeriod(text: string): Period | null {
   let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   if (m) return monthPeriod(Number(m[1]) * 12 + Number(m[2]) - 1);
@@ -62,7 +62,7 @@ export function parsePeriod(text: string): Period | null {
     const first = Number(m[1]) * 12 + (Number(m[2]) - 1) * 3;
     return { id: text, kind: 'quarter', start: monthStart(first), end: monthEnd(first + 2) };
   }
-  m = /^(\d{4})-W(\d{2})$/.exec(text);
+  m = /^(\d{4})-?[Ww](\d{2})$/.exec(text);
   if (m) return weekPeriod(Number(m[1]), Number(m[2]));
   m = /^(\d{4})$/.exec(text);
   if (m) return { id: text, kind: 'year', start: monthStart(Number(m[1]) * 12), end: monthEnd(Number(m[1]) * 12 + 11) };
