@@ -1,0 +1,88 @@
+/**
+ * Horizontal bar charts of one value per category (a rep, a stage): bars in
+ * the given order and colours, an optional note at the end of each bar and
+ * an optional reference line (a threshold). A bar that rests on too few
+ * cases is drawn hollow, like a hollow point on a trend.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { ALERT_COLOUR } from './palette.ts';
+import { axisFormat, WIDTH } from './theme.ts';
+import type { Chart, LegendItem, ValueFormat } from './types.ts';
+
+export interface Bar {
+  category: string;
+  value: number | null;
+  colour: string;
+  small?: boolean;
+  /** Text after the bar, e.g. "30 % → Negotiation" or "Leak". */
+  note?: string;
+  /** Outlined in the alert colour (the leak); the note must say why in words. */
+  alert?: boolean;
+}
+
+export interface BarsInput {
+  label: string;
+  summary: string;
+  bars: Bar[];
+  format: ValueFormat;
+  xTitle: string;
+  /** A vertical reference line, e.g. the coverage threshold. */
+  rule?: { value: number; label: string };
+  legend?: LegendItem[];
+  /** Room on the right for notes, in SVG units. */
+  noteWidth?: number;
+}
+
+const BAR_STEP = 26;
+
+/** One horizontal bar per category, top to bottom in the given order. */
+export function barsChart(input: BarsInput): Chart {
+  const categories = input.bars.map((b) => b.category);
+  const values = input.bars.map((b) => ({ ...b, value: b.value ?? 0, note: b.note ?? '', small: b.small ?? false, alert: b.alert ?? false }));
+  const colour = { field: 'category', type: 'nominal' as const, scale: { domain: categories, range: input.bars.map((b) => b.colour) } };
+  const y = { field: 'category', type: 'nominal' as const, sort: categories, title: null, axis: { labelLimit: 160 } };
+  const maxValue = Math.max(0, input.rule?.value ?? 0, ...values.map((v) => v.value));
+  const x = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: input.xTitle,
+    axis: { format: axisFormat(input.format), tickCount: 5 },
+    scale: { domain: [0, maxValue > 0 ? maxValue : 1], nice: true },
+  };
+  const layers: object[] = [
+    {
+      mark: { type: 'bar', height: { band: 0.7 } },
+      encoding: {
+        x,
+        y,
+        stroke: { condition: { test: 'datum.alert', value: ALERT_COLOUR }, ...colour },
+        strokeWidth: { condition: { test: 'datum.alert', value: 4 }, value: 2 },
+        fill: { condition: { test: 'datum.small', value: 'transparent' }, ...colour },
+      },
+    },
+    {
+      mark: { type: 'text', align: 'left', dx: 4 },
+      encoding: { x, y, text: { field: 'note' } },
+    },
+  ];
+  if (input.rule) {
+    layers.push({
+      data: { values: [input.rule] },
+      mark: { type: 'rule', strokeDash: [4, 3], color: 'currentColor', strokeWidth: 1.5 },
+      encoding: { x: { field: 'value', type: 'quantitative' } },
+    });
+    layers.push({
+      data: { values: [input.rule] },
+      mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', y: -14 },
+      encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+    });
+  }
+  const spec = {
+    width: WIDTH - (input.noteWidth ?? 100),
+    height: Math.max(1, categories.length) * BAR_STEP,
+    padding: { left: 4, top: input.rule ? 18 : 4, right: input.noteWidth ?? 100, bottom: 4 },
+    data: { values },
+    layer: layers,
+  } as TopLevelSpec;
+  return { spec, label: input.label, summary: input.summary, legend: input.legend ?? [] };
+}
