@@ -1,13 +1,16 @@
 /**
  * Stops a build or dev server before any page is rendered when the data
- * folder has problems: the readable list goes to stderr, then exit code 1.
+ * folder has problems, or a frozen snapshot in data/reports is broken:
+ * the readable list goes to stderr, then exit code 1.
  * No stack trace: bad data is the user's to fix, not a crash of ours.
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { summarizeProblems } from '../core/ingest/problems.ts';
+import { SnapshotError } from '../core/report/snapshot.ts';
 import { dataDir, loadDataFolder } from '../site/dataFolder.ts';
+import { loadSnapshots } from '../site/snapshots.ts';
 
 /** How to name a folder to the user: relative to the working directory when inside it. */
 function shownDir(dir: string): string {
@@ -25,7 +28,7 @@ export function validateData(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const dir = dataDir(fileURLToPath(config.root));
         const { problems } = await loadDataFolder(dir);
-        if (problems.total === 0) return;
+        if (problems.total === 0) return checkSnapshots(dir);
         const shown = shownDir(dir);
         process.stderr.write(
           `${summarizeProblems(problems)}\n` +
@@ -35,4 +38,15 @@ export function validateData(): AstroIntegration {
       },
     },
   };
+}
+
+/** A frozen snapshot that does not validate stops the build with its file named, like bad data does. */
+async function checkSnapshots(dir: string): Promise<void> {
+  try {
+    await loadSnapshots(dir);
+  } catch (error) {
+    if (!(error instanceof SnapshotError)) throw error;
+    process.stderr.write(`${error.message}\nBuild stopped: fix the snapshot in ${shownDir(dir)}/reports.\n`);
+    process.exit(1);
+  }
 }
