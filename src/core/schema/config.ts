@@ -4,6 +4,7 @@
  * valid; unknown keys are an error that names them.
  */
 import { z } from 'zod';
+import { sourcesSchema } from './sources.ts';
 
 const stageSchema = z.strictObject({
   name: z.string().trim().min(1, 'a stage needs a name'),
@@ -34,6 +35,8 @@ export const configSchema = z
     window: z.number().int().min(1).max(120).default(12),
     /** How to read an ambiguous numeric date such as 03/04/2026. */
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
+    /** Where data comes from when it is not the canonical files: CRM exports through presets or mappings. */
+    sources: sourcesSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const names = [...config.stages.map((s) => s.name), config.wonStage, config.lostStage];
