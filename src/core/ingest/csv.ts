@@ -9,17 +9,22 @@ import Papa from 'papaparse';
 export type CsvSource = string | NodeJS.ReadableStream;
 
 export interface CsvHandlers {
-  /** The first row, names trimmed and lower-cased, a UTF-8 BOM removed. */
-  header(names: string[]): void;
+  /** The first row, names trimmed and lower-cased, a UTF-8 BOM removed; and the same names as written (for messages). */
+  header(names: string[], display: string[]): void;
   /** One data row and the line it starts on. Blank lines are skipped. */
   row(cells: string[], line: number): void;
   /** A row papaparse could not read (e.g. an unclosed quote). */
   malformed(line: number, message: string): void;
 }
 
-/** Normalises a header cell: BOM, surrounding space, case and wrapping quotes. */
+/** Normalises a header cell: BOM, surrounding space and case. */
 export function headerName(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return displayName(cell).toLowerCase();
+}
+
+/** A header cell as written, less a BOM and surrounding space. */
+export function displayName(cell: string): string {
+  return cell.replace(/^\uFEFF/, '').trim();
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -73,7 +78,7 @@ export function readCsv(source: CsvSource, handlers: CsvHandlers): Promise<void>
           else if (cells.length === 1 && cells[0].trim() === '') continue;
           else if (!sawHeader) {
             sawHeader = true;
-            handlers.header(cells.map(headerName));
+            handlers.header(cells.map(headerName), cells.map(displayName));
           } else handlers.row(cells, start);
         }
       },

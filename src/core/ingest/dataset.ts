@@ -1,14 +1,22 @@
 /**
  * Reads a whole data folder into a typed `Dataset`: the config first (stage
- * names and date order shape the row schemas), then deals, then the files
- * that refer to deals. Every problem in every file is collected.
+ * names and date order shape the row schemas), then the teams lookup, deals,
+ * then the files that refer to deals. Every problem in every file is
+ * collected. This is the one loader: the build, `validate`, `kpis` and the
+ * upload endpoint all come through here, presets and mappings included.
  */
+import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
-import { rowSchemas, type Activity, type Customer, type Deal, type FileKind, type Quota, type StageEntry } from '../schema/rows.ts';
+import {
+  rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
+} from '../schema/rows.ts';
+import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
 import type { CsvSource } from './csv.ts';
-import { ingestFile } from './file.ts';
+import { ingestFile, type FileChecks, type Importing } from './file.ts';
+import type { ImportReport } from './importReport.ts';
 import { ProblemLog } from './problems.ts';
 import { configProblems } from './configProblems.ts';
+import { UniqueIds } from './uniqueIds.ts';
 
 export const CONFIG_FILE = 'keepscore.config.json';
 
@@ -36,44 +44,109 @@ export interface Dataset {
   /** null without customers.csv: churn is then unknown, not zero. */
   customers: Customer[] | null;
   files: FileSummary[];
+  /** One report per file read as a CRM export or through a mapping (none for canonical files). */
+  imports: ImportReport[];
 }
 
 export interface LoadResult {
   dataset: Dataset;
   problems: ProblemLog;
+  /** The same reports as `dataset.imports`. */
+  imports: ImportReport[];
 }
 
-/** Loads and validates a data folder. Only deals.csv is required. */
+/**
+ * Loads and validates a data folder. Only deals are required. A kind listed
+ * in the config's `sources` is read from those files (presets, mappings);
+ * any other kind from its canonical file, which may also be a CRM export
+ * (its preset is detected from the header).
+ */
 export async function readDataset(source: DataSource): Promise<LoadResult> {
   const problems = new ProblemLog();
   const configText = await source.readText(CONFIG_FILE);
-  const config = parseConfig(configText, problems);
-  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, files: [] };
-  if (problems.total > 0) return { dataset, problems };
+  let config = parseConfig(configText, problems);
+  const imports: ImportReport[] = [];
+  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, files: [], imports };
+  if (problems.total > 0) return { dataset, problems, imports };
 
   const schemas = rowSchemas(config);
-  async function read<K extends FileKind>(kind: K, checks?: Parameters<typeof ingestFile>[5]) {
-    const file = `${kind}.csv`;
-    const csv = await source.openCsv(file);
-    if (csv === null) {
-      dataset.files.push({ file, kind, present: false, rows: 0 });
-      return null;
+  const stageEntries: StageEntry[] = [];
+  const importing = (spec: SourceSpec | null): Importing => ({ config, spec, stageEntries, onReport: (r) => imports.push(r) });
+
+  /** All rows of a kind from its files; null when none is present. */
+  async function read<K extends FileKind>(kind: K, checks: FileChecks = {}): Promise<z.output<RowSchemas[K]>[] | null> {
+    const specs = sourcesOf(config.sources, kind);
+    const files = specs ?? [null];
+    let all: z.output<RowSchemas[K]>[] | null = null;
+    const shared = { ...checks, seenIds: new UniqueIds() };
+    for (const spec of files) {
+      const file = spec?.file ?? `${kind}.csv`;
+      const csv = await source.openCsv(file);
+      if (csv === null) {
+        if (spec) problems.add({ file, line: 0, column: '', value: '', rule: `missing file; keepscore.config.json names it in sources.${kind}` });
+        else dataset.files.push({ file, kind, present: false, rows: 0 });
+        continue;
+      }
+      const rows = await ingestFile(kind, file, csv, schemas[kind], problems, shared, importing(spec));
+      dataset.files.push({ file, kind, present: true, rows: rows.length });
+      all = all === null ? rows : all.concat(rows);
     }
-    const rows = await ingestFile(kind, file, csv, schemas[kind], problems, checks);
-    dataset.files.push({ file, kind, present: true, rows: rows.length });
-    return rows;
+    return all;
   }
 
+  config = dataset.config = await readTeams(source, config, problems, importing);
   const deals = await read('deals', { uniqueColumn: 'id' });
-  if (deals === null) problems.add({ file: 'deals.csv', line: 0, column: '', value: '', rule: 'required file is missing' });
+  if (deals === null && !config.sources?.deals) problems.add({ file: 'deals.csv', line: 0, column: '', value: '', rule: 'required file is missing' });
   dataset.deals = deals ?? [];
   const dealIds = new Set(dataset.deals.map((d) => d.id));
-  dataset.stageHistory = (await read('stage_history', { reference: { column: 'deal', ids: dealIds, what: 'deal' } })) ?? [];
+  const history = await read('stage_history', { reference: { column: 'deal', ids: dealIds, what: 'deal' } });
+  dataset.stageHistory = mergeHistory(history, stageEntries, dataset.files);
   dataset.activities =
     (await read('activities', { uniqueColumn: 'id', reference: { column: 'deal', ids: dealIds, what: 'deal' } })) ?? [];
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
-  return { dataset, problems };
+  return { dataset, problems, imports };
+}
+
+/**
+ * Stage history from a deals export (HubSpot) joins the stage history files.
+ * Its summary takes the place of an absent stage_history.csv.
+ */
+function mergeHistory(fromFiles: StageEntry[] | null, fromDeals: StageEntry[], files: FileSummary[]): StageEntry[] {
+  if (fromDeals.length === 0) return fromFiles ?? [];
+  const absent = files.findIndex((f) => f.kind === 'stage_history' && !f.present);
+  const summary: FileSummary = { file: files.find((f) => f.kind === 'deals' && f.present)?.file ?? 'deals.csv', kind: 'stage_history', present: true, rows: fromDeals.length };
+  if (absent >= 0) files.splice(absent, 1, summary);
+  else files.push(summary);
+  return fromFiles === null ? fromDeals : fromFiles.concat(fromDeals);
+}
+
+/**
+ * The config's teams, filled from a lookup file (`sources.teams`): teams the
+ * config writes out win; a rep listed twice keeps the first team (noted).
+ */
+async function readTeams(source: DataSource, config: Config, problems: ProblemLog, importing: (spec: SourceSpec) => Importing): Promise<Config> {
+  const specs = sourcesOf(config.sources, 'teams');
+  if (specs === null) return config;
+  const teams: Record<string, string> = {};
+  for (const spec of specs) {
+    const csv = await source.openCsv(spec.file);
+    if (csv === null) {
+      problems.add({ file: spec.file, line: 0, column: '', value: '', rule: 'missing file; keepscore.config.json names it in sources.teams' });
+      continue;
+    }
+    let report: ImportReport | null = null;
+    const rows = await ingestFile('teams', spec.file, csv, teamSchema, problems, {}, { ...importing(spec), onReport: (r) => (report = r) });
+    let conflicts = 0;
+    for (const row of rows) {
+      if (teams[row.owner] === undefined) teams[row.owner] = row.team;
+      else if (teams[row.owner] !== row.team) conflicts++;
+    }
+    if (report === null) continue;
+    if (conflicts > 0) (report as ImportReport).notes.push(`${conflicts} reps listed again with another team: the first team counts`);
+    importing(spec).onReport(report);
+  }
+  return { ...config, teams: { ...teams, ...config.teams } };
 }
 
 function parseConfig(text: string | null, problems: ProblemLog): Config {

@@ -1,20 +1,43 @@
 /**
- * Validates one canonical CSV file row by row against its zod schema,
- * collecting every problem (file, line, column, value, rule) and the rows
- * that passed. Cross-row rules (duplicate ids, references to missing deals)
- * are checked here too, as the rows stream by.
+ * Validates one CSV file row by row against its zod schema, collecting every
+ * problem (file, line, column, value, rule) and the rows that passed.
+ * Cross-row rules (duplicate ids, references to missing deals) are checked
+ * here too, as the rows stream by.
+ *
+ * A canonical header takes the lean path: one cell read per column. Any other
+ * header (a CRM export, a file named in the config's `sources`) goes through
+ * a row plan built once from the header (mapping.ts), and gets an import report.
  */
 import type { z } from 'zod';
-import { REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';
+import type { Config } from '../schema/config.ts';
+import { REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
+import type { ImportKind, SourceSpec } from '../schema/sources.ts';
 import { readCsv, type CsvSource } from './csv.ts';
+import type { ImportReport } from './importReport.ts';
+import { planFor } from './importPlan.ts';
+import type { RowPlan } from './mapping.ts';
 import type { ProblemLog } from './problems.ts';
+import { stageEntriesOf } from './stageDates.ts';
 import { UniqueIds } from './uniqueIds.ts';
 
 export interface FileChecks {
   /** Column whose value must be unique in the file. */
   uniqueColumn?: string;
+  /** Ids already seen in earlier files of the same kind (two activity exports), shared so repeats across them are caught. */
+  seenIds?: UniqueIds;
   /** Column whose non-empty value must be an id in this set, and what that set holds. */
   reference?: { column: string; ids: ReadonlySet<string>; what: string };
+}
+
+/** How to read a header that is not canonical. Absent: canonical only, as before presets existed. */
+export interface Importing {
+  config: Config;
+  /** The config's source for this file; null for a canonical file name (a preset is tried when its header is not canonical). */
+  spec: SourceSpec | null;
+  /** Stage history rows found in a deals export (HubSpot's `Date entered` columns) are added here. */
+  stageEntries: StageEntry[];
+  /** Receives the import report when the file was read as an export. */
+  onReport(report: ImportReport): void;
 }
 
 /**
@@ -56,36 +79,104 @@ function rowFactory(keys: readonly string[]): (values: readonly unknown[]) => Re
 
 /** Reads, validates and returns the valid rows of one file; problems go to `log`. */
 export async function ingestFile<S extends z.ZodObject>(
-  kind: FileKind,
+  kind: ImportKind,
   fileName: string,
   source: CsvSource,
   schema: S,
   log: ProblemLog,
   checks: FileChecks = {},
+  importing?: Importing,
 ): Promise<z.output<S>[]> {
   const keys = Object.keys(schema.shape);
   const fields = keys.map((key) => memoized(schema.shape[key] as z.ZodType));
+  const required = kind === 'teams' ? TEAM_COLUMNS : REQUIRED_COLUMNS[kind];
   const makeRow = rowFactory(keys);
   const values: unknown[] = new Array(keys.length);
+  const raw: string[] = new Array(keys.length);
   const rows: z.output<S>[] = [];
-  const seenIds = new UniqueIds();
+  const seenIds = checks.seenIds ?? new UniqueIds();
   let columnIndex: number[] = [];
   let usable = false;
+  let plan: RowPlan | null = null;
+
+  /** Duplicate ids and references; true when the row is kept. An import drops a dangling link instead (unless strict). */
+  function accept(row: Record<string, unknown>, line: number): boolean {
+    if (checks.uniqueColumn) {
+      const id = row[checks.uniqueColumn] as string;
+      const first = seenIds.firstLineOf(id, line);
+      if (first !== undefined) {
+        log.add({ file: fileName, line, column: checks.uniqueColumn, value: id, rule: `duplicate id; first seen on line ${first}` });
+        return false;
+      }
+    }
+    if (checks.reference) {
+      const { column, ids, what } = checks.reference;
+      const id = row[column] as string | undefined;
+      if (id !== undefined && !ids.has(id)) {
+        if (plan !== null && !plan.strict) {
+          row[column] = undefined;
+          plan.report.change(`${column} link dropped: no ${what} with that id`, line);
+          return true;
+        }
+        log.add({ file: fileName, line, column, value: id, rule: `refers to a missing ${what}` });
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One row of an export: the plan gives the canonical strings, then the same checks as a canonical row. */
+  function importRow(plan: RowPlan, cells: string[], line: number): void {
+    plan.report.report.rowsRead++;
+    const skipped = plan.extract(cells, line, raw);
+    if (skipped !== null) {
+      plan.report.skip(skipped, line);
+      return;
+    }
+    let valid = true;
+    for (let k = 0; k < keys.length; k++) {
+      const result = fields[k].check(raw[k]);
+      if (result.success) values[k] = result.data;
+      else {
+        valid = false;
+        for (const issue of result.error.issues) log.add({ file: fileName, line, column: keys[k], value: raw[k], rule: issue.message });
+      }
+    }
+    if (!valid) return;
+    const row = makeRow(values);
+    if (!accept(row, line)) return;
+    rows.push(row as z.output<S>);
+    plan.report.report.rowsKept++;
+    if (plan.stageDates.length > 0) {
+      stageEntriesOf(row.id as string, cells, line, plan.stageDates, importing!.config, fileName, importing!.stageEntries, (p) => log.add(p));
+    }
+  }
 
   await readCsv(source, {
-    header(names) {
+    header(names, display) {
       columnIndex = keys.map((key) => names.indexOf(key));
-      const missing = REQUIRED_COLUMNS[kind].filter((key) => !names.includes(key));
-      for (const column of missing) {
-        log.add({ file: fileName, line: 1, column, value: '', rule: `missing required column; the header has: ${names.join(', ')}` });
+      const missing = required.filter((key) => !names.includes(key));
+      if (importing === undefined || (missing.length === 0 && importing.spec === null)) {
+        for (const column of missing) {
+          log.add({ file: fileName, line: 1, column, value: '', rule: `missing required column; the header has: ${display.join(', ')}` });
+        }
+        usable = missing.length === 0;
+        return;
       }
-      usable = missing.length === 0;
+      const found = planFor({ kind, fileName, keys, required, names, display, missing, config: importing.config, spec: importing.spec });
+      if ('problems' in found) for (const p of found.problems) log.add(p);
+      else plan = found.plan;
+      usable = plan !== null;
     },
     malformed(line, message) {
       log.add({ file: fileName, line, column: '', value: '', rule: `unreadable row (${message})` });
     },
     row(cells, line) {
       if (!usable) return;
+      if (plan !== null) {
+        importRow(plan, cells, line);
+        return;
+      }
       let valid = true;
       for (let k = 0; k < keys.length; k++) {
         const index = columnIndex[k];
@@ -99,25 +190,10 @@ export async function ingestFile<S extends z.ZodObject>(
       }
       if (!valid) return;
       const row = makeRow(values);
-      if (checks.uniqueColumn) {
-        const id = row[checks.uniqueColumn] as string;
-        const first = seenIds.firstLineOf(id, line);
-        if (first !== undefined) {
-          log.add({ file: fileName, line, column: checks.uniqueColumn, value: id, rule: `duplicate id; first seen on line ${first}` });
-          return;
-        }
-      }
-      if (checks.reference) {
-        const { column, ids, what } = checks.reference;
-        const id = row[column] as string | undefined;
-        if (id !== undefined && !ids.has(id)) {
-          log.add({ file: fileName, line, column, value: id, rule: `refers to a missing ${what}` });
-          return;
-        }
-      }
-      rows.push(row as z.output<S>);
+      if (accept(row, line)) rows.push(row as z.output<S>);
     },
   });
   if (columnIndex.length === 0) log.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });
+  if (plan !== null) importing!.onReport((plan as RowPlan).finish());
   return rows;
 }

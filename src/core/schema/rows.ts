@@ -102,6 +102,11 @@ export type Activity = z.output<RowSchemas['activities']>;
 export type Quota = z.output<RowSchemas['quotas']>;
 export type Customer = z.output<RowSchemas['customers']>;
 
+/** A lookup file of rep -> team (config `sources.teams`), which fills the config's `teams`. */
+export const teamSchema = z.object({ owner: required, team: required });
+export type TeamRow = z.output<typeof teamSchema>;
+export const TEAM_COLUMNS = ['owner', 'team'] as const;
+
 /** Columns a file must have; the rest of its schema's keys are optional columns. */
 export const REQUIRED_COLUMNS: Record<FileKind, readonly string[]> = {
   deals: ['id', 'owner', 'stage', 'amount', 'created', 'close_date'],

@@ -1,0 +1,114 @@
+/**
+ * The import report of one file read through a preset or a mapping: what was
+ * used, how many rows were read, kept and skipped (and why, with their first
+ * lines), and which values were translated. `validate` prints it; the site's
+ * /data/ page reads it from `dataset.imports`.
+ */
+import type { ImportKind, PresetName } from '../schema/sources.ts';
+
+/** Lines kept per skip reason: enough to find the rows, bounded for a million-row file. */
+const LINES_KEPT = 5;
+
+export interface SkipCount {
+  reason: string;
+  count: number;
+  /** The first few lines skipped for this reason. */
+  lines: number[];
+}
+
+export interface ValueCount {
+  column: string;
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface ImportReport {
+  file: string;
+  kind: ImportKind;
+  /** The preset used (named in the config or detected from the header), or null for a plain mapping. */
+  preset: PresetName | null;
+  /** The export the preset recognised, e.g. "HubSpot deals export". */
+  shape: string | null;
+  /** Whether the preset was detected from the header rather than named in the config. */
+  detected: boolean;
+  /** Whether the config's `sources` mapped columns, values or defaults for this file. */
+  mapping: boolean;
+  strict: boolean;
+  /** canonical column -> where its values come from (`Deal - Won time, else Deal - Expected close date`, `line number`…). */
+  columns: Record<string, string>;
+  rowsRead: number;
+  rowsKept: number;
+  /** Rows left out (non-strict sources only), by reason. */
+  skipped: SkipCount[];
+  /** Rows kept with a change (a link to a missing deal dropped), by reason. */
+  changed: SkipCount[];
+  valuesMapped: ValueCount[];
+  /** Anything else worth knowing: stage history rows made, columns ignored, links dropped. */
+  notes: string[];
+}
+
+/** Collects one file's report as rows stream by; counters are plain fields, cheap per row. */
+export class ImportReportBuilder {
+  readonly report: ImportReport;
+  private readonly skips = new Map<string, SkipCount>();
+  private readonly values: ValueCount[] = [];
+
+  private readonly changes = new Map<string, SkipCount>();
+
+  constructor(init: Omit<ImportReport, 'rowsRead' | 'rowsKept' | 'skipped' | 'changed' | 'valuesMapped' | 'notes'>) {
+    this.report = { ...init, rowsRead: 0, rowsKept: 0, skipped: [], changed: [], valuesMapped: [], notes: [] };
+  }
+
+  skip(reason: string, line: number): void {
+    count(this.skips, reason, line);
+  }
+
+  change(reason: string, line: number): void {
+    count(this.changes, reason, line);
+  }
+
+  /** A counter for one value translation, bumped by the caller on every use. */
+  valueCounter(column: string, from: string, to: string): ValueCount {
+    const counter = { column, from, to, count: 0 };
+    this.values.push(counter);
+    return counter;
+  }
+
+  note(text: string): void {
+    this.report.notes.push(text);
+  }
+
+  /** The finished report: reasons by count, values used at least once, most used first. */
+  finish(): ImportReport {
+    this.report.skipped = [...this.skips.values()].sort((a, b) => b.count - a.count);
+    this.report.changed = [...this.changes.values()].sort((a, b) => b.count - a.count);
+    this.report.valuesMapped = this.values.filter((v) => v.count > 0).sort((a, b) => b.count - a.count || a.column.localeCompare(b.column));
+    return this.report;
+  }
+}
+
+function count(counts: Map<string, SkipCount>, reason: string, line: number): void {
+  let entry = counts.get(reason);
+  if (entry === undefined) counts.set(reason, (entry = { reason, count: 0, lines: [] }));
+  entry.count++;
+  if (entry.lines.length < LINES_KEPT) entry.lines.push(line);
+}
+
+function lineList(s: SkipCount): string {
+  return `line${s.lines.length > 1 ? 's' : ''} ${s.lines.join(', ')}${s.count > s.lines.length ? ', …' : ''}`;
+}
+
+/** The report as indented lines of text, for `validate`. */
+export function formatImportReport(r: ImportReport): string[] {
+  const via = r.preset
+    ? `the ${r.shape ?? r.preset} preset${r.detected ? ' (detected from the header)' : ''}${r.mapping ? ' and the mapping in the config' : ''}`
+    : 'the mapping in the config';
+  const lines = [`${r.file} -> ${r.kind} through ${via}${r.strict ? ', strict' : ''}: ${r.rowsRead} rows read, ${r.rowsKept} kept, ${r.rowsRead - r.rowsKept} left out`];
+  lines.push(`  columns: ${Object.entries(r.columns).map(([key, from]) => `${key} <- ${from}`).join('; ')}`);
+  for (const s of r.skipped) lines.push(`  skipped ${s.count}: ${s.reason} (${lineList(s)})`);
+  for (const s of r.changed) lines.push(`  kept with a change ${s.count}: ${s.reason} (${lineList(s)})`);
+  for (const v of r.valuesMapped) lines.push(`  mapped ${v.column} ${JSON.stringify(v.from)} -> ${JSON.stringify(v.to)}: ${v.count}`);
+  for (const note of r.notes) lines.push(`  ${note}`);
+  return lines;
+}

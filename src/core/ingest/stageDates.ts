@@ -1,0 +1,93 @@
+/**
+ * HubSpot keeps a deal's stage history in columns, one per stage:
+ * `Date entered "Appointment Scheduled (Sales Pipeline)"`, or with single
+ * quotes, or without the pipeline. Each non-empty cell is one stage history
+ * row: the deal entered that stage on that date.
+ */
+import type { Config } from '../schema/config.ts';
+import type { StageEntry } from '../schema/rows.ts';
+import type { ImportReportBuilder } from './importReport.ts';
+import type { Problem } from './problems.ts';
+import { parseDay } from './values.ts';
+
+export interface StageDateColumn {
+  index: number;
+  /** The config's spelling of the stage. */
+  stage: string;
+  /** The header as written, for problems. */
+  header: string;
+}
+
+// `date entered "x"` / `date entered 'x'`; "Date entered current stage" has no quotes and is not a stage.
+const DATE_ENTERED = /^date entered\s+(["'])(.+)\1$/;
+// A trailing `(Sales Pipeline)`.
+const PIPELINE = /\s*\([^()]*\)$/;
+
+/**
+ * The stage-date columns of a header whose stage is one of the config's,
+ * after the source's stage translations (`closedwon` -> the won stage…).
+ * Columns of stages the config does not list are ignored and noted.
+ */
+export function stageDateColumns(
+  names: readonly string[],
+  display: readonly string[],
+  config: Config,
+  stageValues: ReadonlyMap<string, { to: string }> | null,
+  report: ImportReportBuilder,
+): StageDateColumn[] {
+  const stages = new Map([...config.stages.map((s) => s.name), config.wonStage, config.lostStage].map((n) => [n.toLowerCase(), n]));
+  const resolve = (label: string): string | undefined => {
+    const key = label.trim().toLowerCase();
+    const translated = stageValues?.get(key)?.to ?? label;
+    return stages.get(translated.trim().toLowerCase());
+  };
+  const columns: StageDateColumn[] = [];
+  const ignored: string[] = [];
+  names.forEach((name, index) => {
+    const m = DATE_ENTERED.exec(name);
+    if (!m) return;
+    const label = m[2];
+    const stage = resolve(label) ?? resolve(label.replace(PIPELINE, ''));
+    if (stage === undefined) ignored.push(display[index]);
+    else columns.push({ index, stage, header: display[index] });
+  });
+  if (columns.length > 0) report.note(`stage history from ${columns.length} "Date entered" columns`);
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? `, and ${ignored.length - 5} more` : '');
+    report.note(`ignored ${ignored.length} "Date entered" columns of stages the config does not list: ${shown}`);
+  }
+  return columns;
+}
+
+/**
+ * The stage history rows of one kept deal. A stage entered twice on one day
+ * (the same stage in both quote styles) gives one row; an unreadable date is a problem.
+ */
+export function stageEntriesOf(
+  deal: string,
+  cells: readonly string[],
+  line: number,
+  columns: readonly StageDateColumn[],
+  config: Config,
+  file: string,
+  out: StageEntry[],
+  problems: (p: Problem) => void,
+): number {
+  let added = 0;
+  const start = out.length;
+  for (const column of columns) {
+    const text = (cells[column.index] ?? '').trim();
+    if (text === '') continue;
+    const entered = parseDay(text, config.dateOrder);
+    if (entered === null) {
+      problems({ file, line, column: column.header, value: text, rule: 'not a valid date (e.g. 2026-10-31, 31.10.2026, 10/31/2026)' });
+      continue;
+    }
+    let seen = false;
+    for (let i = start; i < out.length && !seen; i++) seen = out[i].stage === column.stage && out[i].entered === entered;
+    if (seen) continue;
+    out.push({ deal, stage: column.stage, entered });
+    added++;
+  }
+  return added;
+}
