@@ -1,4 +1,9 @@
-/** `npm run --silent validate -- --data DIR`: every problem in the folder; exit 1 when there is one. */
+/**
+ * `npm run --silent validate -- --data DIR`: every problem in the folder, and
+ * the import report of every file read through a preset or a mapping; exit 1
+ * when there is a problem.
+ */
+import { formatImportReport } from '../core/ingest/importReport.ts';
 import { summarizeProblems } from '../core/ingest/problems.ts';
 import { loadFolder } from './loadOrExplain.ts';
 import { dataDir, runCommand } from './run.ts';
@@ -7,12 +12,13 @@ const usage = 'npm run --silent validate -- --data DIR';
 
 await runCommand(usage, { data: { type: 'string' } }, async (flags) => {
   const dir = dataDir(flags.data);
-  const { dataset, problems } = await loadFolder(dir);
+  const { dataset, problems, imports } = await loadFolder(dir);
+  const report = imports.length === 0 ? '' : `Imported:\n${imports.flatMap((r) => formatImportReport(r).map((line) => `  ${line}`)).join('\n')}\n`;
   if (problems.total === 0) {
     const files = dataset.files.filter((f) => f.present).map((f) => `${f.file} (${f.rows} rows)`);
-    process.stdout.write(`${dir} is valid: ${files.join(', ')}.\n`);
+    process.stdout.write(`${dir} is valid: ${files.join(', ')}.\n${report}`);
     return 0;
   }
-  process.stdout.write(`${summarizeProblems(problems, Infinity)}\n`);
+  process.stdout.write(`${report}${summarizeProblems(problems, Infinity)}\n`);
   return 1;
 });
