@@ -26,7 +26,7 @@ const KPI_GROUPS = [
 /** The scorecard's columns: what a manager compares across reps at a glance (fits an A4 page). */
 export const SCORECARD_METRICS: MetricName[] = [
   'activity.outreach', 'activity.firstMeetings', 'activity.nextStepRate', 'winRate.rate',
-  'pipeline.closedWon', 'pipeline.quota', 'pipeline.attainment', 'pipeline.coverage', 'pipeline.focus',
+  'pipeline.closedWon', 'pipeline.attainment', 'pipeline.coverage', 'pipeline.focus',
 ];
 
 export interface MetricRow { name: MetricName; label: string; value: string; previous: string }

@@ -1,0 +1,237 @@
+/**
+ * End-to-end in real Chromium (Debian's /usr/bin/chromium driven by
+ * playwright-core; no browser is downloaded): the sample site is built once
+ * with the real `astro build`, served over HTTP on 127.0.0.1, and every page
+ * below is opened with JavaScript on and off, checked for its charts,
+ * checked by axe-core (no serious or critical violation, light and dark),
+ * screenshotted into test-results/e2e/. A report page is printed to an A4 PDF.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, formatPercent } from '../../src/core/format.ts';
+import { buildSite, ROOT, runCli } from './build.ts';
+import { serveStatic, type StaticServer } from './serve.ts';
+
+const DATA = join(ROOT, 'data');
+const RESULTS = join(ROOT, 'test-results/e2e');
+/** The sample's as-of is 2026-11-27: November is live, October is frozen (data/reports/2026-10.json) with a narrative. */
+const FROZEN_MONTH = '2026-10';
+const LIVE_MONTH = '2026-11';
+
+interface PageCase {
+  name: string;
+  path: string;
+  /** How many rendered charts (svg[role=graphics-document]) the page has at least. */
+  charts: number;
+}
+
+/** Pages of this suite's own work: reports, data, and the home page. */
+const PAGES: PageCase[] = [
+  { name: 'home', path: '/', charts: 0 },
+  { name: 'reports', path: '/reports/', charts: 0 },
+  { name: 'report-frozen', path: `/reports/${FROZEN_MONTH}/`, charts: 0 },
+  { name: 'report-live', path: `/reports/${LIVE_MONTH}/`, charts: 0 },
+  { name: 'data', path: '/data/', charts: 0 },
+];
+
+/**
+ * Pages of the KPI, rep and team work, added here as they land in git
+ * (e.g. { name: 'kpi-win-rate', path: '/kpi/win-rate/', charts: 1 },
+ * { name: 'rep', path: '/reps/maria-chen/', charts: 1 }).
+ */
+const KPI_WORK_PAGES: PageCase[] = [];
+
+const ALL_PAGES = [...PAGES, ...KPI_WORK_PAGES];
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Issue 3's budget per page: HTML + CSS + inline SVG before compression. */
+const PAGE_BUDGET = 150 * 1024;
+
+let temp: string;
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  temp = mkdtempSync(join(tmpdir(), 'keepscore-e2e-'));
+  outDir = join(temp, 'dist');
+  mkdirSync(RESULTS, { recursive: true });
+  const build = buildSite(DATA, outDir);
+  expect(build.code, build.output).toBe(0);
+  timings.buildSeconds = Math.round(build.seconds * 10) / 10;
+  server = await serveStatic(outDir);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  writeFileSync(join(RESULTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+});
+
+/** Opens `path` in a fresh context; fails on an HTTP error or a script error on the page. */
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Chromium asks every site for /favicon.ico on its own; the site has none, and that is not a page error.
+  page.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && errors.push(message.text()));
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return { page, close: () => context.close(), errors };
+}
+
+/** What a reader sees as numbers: every table cell, KPI and chart label text, in page order, and the charts. */
+async function shownNumbers(page: Page): Promise<{ cells: string[]; charts: number }> {
+  const cells = await page.locator('main td, main th, main .kpi, main .card, main figcaption').allTextContents();
+  const charts = await page.locator('main svg[role="graphics-document"]').count();
+  return { cells: cells.map((c) => c.replace(/\s+/g, ' ').trim()), charts };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe('the built sample site in Chromium', () => {
+  it('builds in under 60 s', () => {
+    expect(timings.buildSeconds).toBeLessThan(60);
+  });
+
+  describe.each(ALL_PAGES)('$name ($path)', ({ name, path, charts }) => {
+    it('renders its charts, passes axe in light and dark, and fits the page budget', { timeout: 60_000 }, async () => {
+      const started = performance.now();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, close, errors } = await open(path, { colorScheme });
+        const svgs = page.locator('main svg[role="graphics-document"]');
+        expect(await svgs.count(), 'charts').toBeGreaterThanOrEqual(charts);
+        for (const svg of await svgs.all()) {
+          expect(await svg.getAttribute('aria-label'), 'chart name').toBeTruthy();
+          expect(await svg.locator('title').count(), 'chart <title>').toBeGreaterThan(0);
+        }
+        expect(await seriousViolations(page), `${colorScheme} axe`).toEqual([]);
+        await page.screenshot({ path: join(RESULTS, `${name}-${colorScheme}.png`), fullPage: true });
+        expect(errors).toEqual([]);
+        await close();
+      }
+      timings[`${name}Seconds`] = Math.round((performance.now() - started) / 100) / 10;
+      const file = join(outDir, path, 'index.html');
+      const css = statSync(join(outDir, 'site.css')).size;
+      expect(statSync(file).size + css, 'HTML + CSS bytes').toBeLessThanOrEqual(PAGE_BUDGET);
+    });
+
+    it('shows the same numbers and charts with JavaScript disabled', { timeout: 30_000 }, async () => {
+      const on = await open(path);
+      const off = await open(path, { javaScriptEnabled: false });
+      const withScript = await shownNumbers(on.page);
+      expect(withScript.cells.length).toBeGreaterThan(0);
+      expect(await shownNumbers(off.page)).toEqual(withScript);
+      await on.close();
+      await off.close();
+    });
+  });
+});
+
+describe('monthly reports', () => {
+  it('renders a frozen month from its snapshot, narrative included, and says so', { timeout: 30_000 }, async () => {
+    const snapshot = JSON.parse(readFileSync(join(DATA, 'reports', `${FROZEN_MONTH}.json`), 'utf8'));
+    const { page, close } = await open(`/reports/${FROZEN_MONTH}/`, { javaScriptEnabled: false });
+    await expect.poll(() => page.locator('.report-status').textContent()).toContain(`Frozen snapshot as of October 31, 2026`);
+    const cell = (metric: string) => page.locator(`tr[data-metric="${metric}"] td`).first().textContent();
+    expect(await cell('winRate.rate')).toBe(formatPercent(snapshot.team.winRate.rate, 'en-US'));
+    expect(await cell('pipeline.closedWon')).toBe(formatMoney(snapshot.team.pipeline.closedWon, 'en-US', 'USD'));
+    expect(await cell('pipeline.open.amount')).toBe(formatMoney(snapshot.team.pipeline.open.amount, 'en-US', 'USD'));
+    // The narrative's <Kpi> reads the same frozen report.
+    const narrative = page.locator('section.narrative');
+    expect(await narrative.locator('h2').textContent()).toBe('Commentary');
+    expect(await narrative.locator('.kpi').first().textContent()).toBe(formatPercent(snapshot.team.pipeline.attainment, 'en-US'));
+    await close();
+  });
+
+  it('renders the month in progress live, with the command that freezes it', { timeout: 30_000 }, async () => {
+    const { page, close } = await open(`/reports/${LIVE_MONTH}/`);
+    const status = await page.locator('.report-status').textContent();
+    expect(status).toContain('Live report: computed from the current data as of November 27, 2026');
+    expect(status).toContain(`npm run snapshot -- --period ${LIVE_MONTH}`);
+    expect(status).toContain('The month is not over yet');
+    const live = JSON.parse(runCli('kpis', '--data', DATA, '--period', LIVE_MONTH).stdout);
+    expect(await page.locator('tr[data-metric="winRate.rate"] td').first().textContent()).toBe(formatPercent(live.team.winRate.rate, 'en-US'));
+    await close();
+  });
+
+  it('lists every month, frozen or live, each link working', { timeout: 60_000 }, async () => {
+    const { page, close } = await open('/reports/');
+    const rows = page.locator('table.report-list tbody tr');
+    expect(await rows.count()).toBe(18); // June 2025 .. November 2026
+    expect(await page.locator(`tr[data-month="${FROZEN_MONTH}"] td.status`).textContent()).toContain('Frozen');
+    expect(await page.locator(`tr[data-month="${LIVE_MONTH}"] td.status`).textContent()).toContain('Live');
+    for (const href of await page.locator('table.report-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      expect((await fetch(href)).status, href).toBe(200);
+    }
+    await close();
+  });
+
+  it('prints on A4 pages without navigation, tables kept whole', { timeout: 60_000 }, async () => {
+    const { page, close } = await open(`/reports/${FROZEN_MONTH}/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.report-links').isVisible()).toBe(false);
+    expect(await page.locator('p.csv').first().isVisible()).toBe(false);
+    expect(await page.locator('table.metrics').evaluate((t) => getComputedStyle(t).breakInside)).toBe('avoid');
+    const path = join(RESULTS, `report-${FROZEN_MONTH}.pdf`);
+    const pdf = await page.pdf({ format: 'A4', path });
+    const text = pdf.toString('latin1');
+    const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
+    // A4 is 210 x 297 mm = 595.3 x 841.9 pt; Chromium rounds to whole device pixels.
+    expect(Math.abs(Number(box?.[1]) - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(Number(box?.[2]) - 841.9)).toBeLessThan(1.5);
+    timings.reportPdfPages = pages.length;
+    await close();
+  });
+});
+
+describe('published data', () => {
+  it.each([FROZEN_MONTH, LIVE_MONTH, '2025-06', '2026-Q3'])('/api/kpis/%s.json is byte-for-byte the kpis command', async (period) => {
+    const served = Buffer.from(await (await fetch(`${server.url}/api/kpis/${period}.json`)).arrayBuffer());
+    const printed = runCli('kpis', '--data', DATA, '--period', period);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(served.equals(Buffer.from(printed.stdout))).toBe(true);
+  });
+
+  it('offers every table of a report as a CSV download that holds its rows', { timeout: 30_000 }, async () => {
+    const { page, close } = await open(`/reports/${FROZEN_MONTH}/`);
+    const hrefs = await page.locator('p.csv a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBe(await page.locator('main table').count());
+    for (const href of hrefs) {
+      const response = await fetch(href);
+      expect(response.status, href).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      const text = await response.text();
+      expect(text.startsWith('\uFEFF') || text.length > 0, href).toBe(true);
+      expect(text.split('\r\n').length, href).toBeGreaterThan(2);
+    }
+    const scorecard = await (await fetch(hrefs.find((h) => h.endsWith('-scorecard.csv')) as string)).text();
+    const snapshot = JSON.parse(readFileSync(join(DATA, 'reports', `${FROZEN_MONTH}.json`), 'utf8'));
+    const lines = scorecard.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines.length).toBe(2 + Object.keys(snapshot.teams).length + Object.keys(snapshot.reps).length);
+    expect(lines.some((l) => l.startsWith(`rep,"James O'Brien"`) || l.startsWith("rep,James O'Brien,"))).toBe(true);
+    await close();
+  });
+
+  it('shows the files, rows, export dates and warnings on /data/', { timeout: 30_000 }, async () => {
+    const { page, close } = await open('/data/');
+    expect(await page.locator('tr[data-file="activities.csv"] td').first().textContent()).toBe('present');
+    expect(await page.locator('tr[data-file="activities.csv"] td').nth(1).textContent()).toBe('50,000');
+    expect(await page.locator('ul.warnings li').first().textContent()).toMatch(/^Open deals past their close date as of November 27, 2026: \d+, \$[\d,]+\./);
+    await close();
+  });
+});
