@@ -15,7 +15,10 @@ await runCommand(usage, { data: { type: 'string' } }, async (flags) => {
   const { dataset, problems, imports } = await loadFolder(dir);
   const report = imports.length === 0 ? '' : `Imported:\n${imports.flatMap((r) => formatImportReport(r).map((line) => `  ${line}`)).join('\n')}\n`;
   if (problems.total === 0) {
-    const files = dataset.files.filter((f) => f.present).map((f) => `${f.file} (${f.rows} rows)`);
+    // A file read as another kind (an export, HubSpot's stage history inside its deals) says which.
+    const files = dataset.files
+      .filter((f) => f.present)
+      .map((f) => `${f.file} (${f.rows} ${f.file === `${f.kind}.csv` ? '' : `${f.kind.replace('_', ' ')} `}rows)`);
     process.stdout.write(`${dir} is valid: ${files.join(', ')}.\n${report}`);
     return 0;
   }

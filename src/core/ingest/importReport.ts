@@ -83,7 +83,8 @@ export class ImportReportBuilder {
   finish(): ImportReport {
     this.report.skipped = [...this.skips.values()].sort((a, b) => b.count - a.count);
     this.report.changed = [...this.changes.values()].sort((a, b) => b.count - a.count);
-    this.report.valuesMapped = this.values.filter((v) => v.count > 0).sort((a, b) => b.count - a.count || a.column.localeCompare(b.column));
+    // A value that only changed case ("closed won" -> "Closed Won") is not worth a line.
+    this.report.valuesMapped = this.values.filter((v) => v.count > 0 && v.from.toLowerCase() !== v.to.toLowerCase()).sort((a, b) => b.count - a.count || a.column.localeCompare(b.column));
     return this.report;
   }
 }
