@@ -7,9 +7,11 @@ import { formatDate, formatMonth, formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
 import { reportText } from '../core/i18n/reports.ts';
 import type { KpiReport } from '../core/kpi/report.ts';
+import { metricValue } from '../core/report/metric.ts';
 import { neighbours } from '../core/report/months.ts';
+import { formatMetric, metricLabel } from './metricText.ts';
 import { stageRows, type StageRow } from './kpiView.ts';
-import { previousReport, reportTables, scorecardColumns, scorecardRows, teamMetricGroups, type MetricGroup, type ScoreRow } from './reportView.ts';
+import { LIST_METRICS, previousReport, reportTables, scorecardColumns, scorecardRows, teamMetricGroups, type MetricGroup, type ScoreRow } from './reportView.ts';
 import type { SiteReports } from './reports.ts';
 
 const snapshotCommand = (month: string) => `npm run snapshot -- --period ${month}`;
@@ -22,14 +24,33 @@ export function stampLine(asOf: string, exported: string | null, locale: string)
   return `${parts.join(' · ')}.`;
 }
 
-export interface ReportListRow { month: string; title: string; href: string; frozen: boolean; status: string; asOf: string; notes: string[] }
+export interface ReportListRow {
+  month: string;
+  title: string;
+  href: string;
+  frozen: boolean;
+  status: string;
+  asOf: string;
+  notes: string[];
+  /** The team's LIST_METRICS as text. */
+  cells: string[];
+}
+
+/** The column headers of /reports/: month, report, as-of, then LIST_METRICS. */
+export function reportListColumns(locale: string): string[] {
+  const text = reportText(locale);
+  const dict = labels(locale);
+  return [text['reports.col.month'], text['reports.col.status'], text['reports.col.asOf'], ...LIST_METRICS.map((name) => metricLabel(name, dict))];
+}
 
 /** The rows of /reports/: every month, newest first, frozen or live. `narratives` = months with an MDX narrative. */
 export function reportListRows(reports: SiteReports, narratives: ReadonlySet<string>, base = '/'): ReportListRow[] {
   const { locale } = reports.site.config;
   const text = reportText(locale);
+  const dict = labels(locale);
   return reports.months.map((m) => {
     const shown = reports.show(m.id);
+    const f = formattersFor(locale, shown.report.currency);
     const notes = [];
     if (!shown.complete) notes.push(text['reports.inProgress']);
     if (narratives.has(m.id)) notes.push(text['reports.withNarrative']);
@@ -41,6 +62,7 @@ export function reportListRows(reports: SiteReports, narratives: ReadonlySet<str
       status: m.frozen ? text['reports.frozen'] : text['reports.live'],
       asOf: formatDate(shown.report.asOf, locale),
       notes,
+      cells: LIST_METRICS.map((name) => formatMetric(metricValue(shown.report.team, name), f, dict)),
     };
   });
 }

@@ -12,7 +12,7 @@ import type { KpiReport, Kpis } from '../core/kpi/report.ts';
 import { METRICS, metricValue, type MetricName } from '../core/report/metric.ts';
 import { slugsFor } from '../core/slug.ts';
 import { formatMetric, metricLabel } from './metricText.ts';
-import { getReports } from './reports.ts';
+import { getReports, type SiteReports } from './reports.ts';
 import type { SiteData } from './siteData.ts';
 
 const KPI_GROUPS = [
@@ -28,6 +28,9 @@ export const SCORECARD_METRICS: MetricName[] = [
   'activity.outreach', 'activity.firstMeetings', 'activity.nextStepRate', 'winRate.rate',
   'pipeline.closedWon', 'pipeline.attainment', 'pipeline.coverage', 'pipeline.focus',
 ];
+
+/** The team's numbers shown for each month on /reports/. */
+export const LIST_METRICS: MetricName[] = ['winRate.rate', 'pipeline.closedWon', 'pipeline.attainment', 'pipeline.focus'];
 
 export interface MetricRow { name: MetricName; label: string; value: string; previous: string }
 export interface MetricGroup { title: string; rows: MetricRow[] }
@@ -118,17 +121,29 @@ export function reportTables(report: KpiReport, previous: KpiReport | null): { t
   return { team: teamCsv(report, previous), stages: stagesCsv(report), scorecard: scorecardCsv(report) };
 }
 
-/** CSV source (see csvTables.ts): the tables of every report month. */
+/** CSV: the list of /reports/, each month's status and the team's LIST_METRICS, raw. */
+export function reportListCsv(reports: SiteReports): CsvTable {
+  return {
+    filename: 'reports.csv',
+    columns: ['month', 'status', 'complete', 'as_of', ...LIST_METRICS],
+    rows: reports.months.map((m) => {
+      const shown = reports.show(m.id);
+      return [m.id, m.frozen ? 'frozen' : 'live', shown.complete, shown.report.asOf, ...LIST_METRICS.map((n) => rawValue(shown.report.team, n))];
+    }),
+  };
+}
+
+/** CSV source (see csvTables.ts): the list of months and the tables of every report month. */
 export async function reportCsvTables(_site: SiteData): Promise<CsvTable[]> {
   const reports = await getReports();
-  return reports.months.flatMap(({ id }) => {
-    const shown = reports.show(id);
-    return Object.values(reportTables(shown.report, previousReport(reports, id)));
-  });
+  return [
+    reportListCsv(reports),
+    ...reports.months.flatMap(({ id }) => Object.values(reportTables(reports.show(id).report, previousReport(reports, id)))),
+  ];
 }
 
 /** The report of the month before `month`, when that month has one. */
-export function previousReport(reports: Awaited<ReturnType<typeof getReports>>, month: string): KpiReport | null {
+export function previousReport(reports: SiteReports, month: string): KpiReport | null {
   const ids = reports.months.map((m) => m.id);
   const before = ids.filter((id) => id < month).sort().pop();
   return before ? reports.show(before).report : null;
