@@ -4,7 +4,7 @@
  * nothing fits, one problem that shows the header and what was expected.
  */
 import type { Config } from '../schema/config.ts';
-import { CANONICAL_COLUMNS, type ImportKind, type SourceSpec } from '../schema/sources.ts';
+import type { ImportKind, SourceSpec } from '../schema/sources.ts';
 import { buildPlan, type RowPlan } from './mapping.ts';
 import { detectPreset, expectedExports, firstShape, PRESETS, type Detected } from './presets/index.ts';
 import type { Problem } from './problems.ts';
@@ -40,10 +40,9 @@ export function planFor(input: HeaderInput): { plan: RowPlan } | { problems: Pro
   }
   const mapped = spec !== null && (spec.columns !== undefined || spec.defaults !== undefined);
   if (detected === null && !mapped) {
-    // A canonical file with a column missing: the plain list of missing columns says it best.
-    const canonical: readonly string[] = CANONICAL_COLUMNS[kind];
     if (input.missing.length === 0) return buildPlan({ ...input, detected, wasDetected });
-    if (names.some((name) => canonical.includes(name))) {
+    // A canonical file with a column or two missing: the plain list of missing columns says it best.
+    if (input.missing.length * 2 <= input.required.length) {
       return {
         problems: input.missing.map((column) => ({
           file: fileName, line: 1, column, value: '', rule: `missing required column; the header has: ${display.join(', ')}`,

@@ -160,10 +160,16 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
       }
       out[k] = value;
     }
+    // Constants and line ids first, so a default naming another column sees that column's own default.
     for (let k = 0; k < fallbacks.length; k++) {
       const fallback = fallbacks[k];
-      if (fallback === null || out[k] !== '') continue;
-      out[k] = 'line' in fallback ? `${fileName}:${line}` : 'key' in fallback ? out[fallback.key] : fallback.constant;
+      if (fallback === null || out[k] !== '' || 'key' in fallback) continue;
+      out[k] = 'line' in fallback ? `${fileName}:${line}` : fallback.constant;
+    }
+    for (let k = 0; k < fallbacks.length; k++) {
+      const fallback = fallbacks[k];
+      if (fallback === null || out[k] !== '' || !('key' in fallback)) continue;
+      out[k] = out[fallback.key];
       if (out[k] !== '') defaultUses[k]++;
     }
     if (strict) return null;
