@@ -99,7 +99,7 @@ export async function ingestFile<S extends z.ZodObject>(
   let usable = false;
   let plan: RowPlan | null = null;
 
-  /** Duplicate ids and references; true when the row is kept. An import drops a dangling link instead (unless strict). */
+  /** Duplicate ids and references; true when the row is kept. A non-strict import drops a dangling optional link, or skips the row when the link is required. */
   function accept(row: Record<string, unknown>, line: number): boolean {
     if (checks.uniqueColumn) {
       const id = row[checks.uniqueColumn] as string;
@@ -114,6 +114,11 @@ export async function ingestFile<S extends z.ZodObject>(
       const id = row[column] as string | undefined;
       if (id !== undefined && !ids.has(id)) {
         if (plan !== null && !plan.strict) {
+          // A stage history row is nothing without its deal; an activity is still an activity.
+          if (required.includes(column)) {
+            plan.report.skip(`${column} refers to a missing ${what}`, line);
+            return false;
+          }
           row[column] = undefined;
           plan.report.change(`${column} link dropped: no ${what} with that id`, line);
           return true;

@@ -69,4 +69,22 @@ describe('a column mapping', () => {
     expect(dataset.config.teams).toEqual({ Ann: 'North', Bob: 'South', Cid: 'Central' });
     expect(imports[0].notes).toEqual(['1 reps listed again with another team: the first team counts']);
   });
+
+  it('skips a stage history row of a missing deal, but keeps an activity and drops its link', async () => {
+    const { dataset, imports } = await load(
+      {
+        stage_history: { file: 'moves.csv', columns: { deal: 'Deal', stage: 'To', entered: 'On' } },
+        activities: { file: 'log.csv', columns: { id: 'Ref', date: 'On', owner: 'Rep', type: 'Kind', lead: 'Who', deal: 'Deal' } },
+      },
+      {
+        'deals.csv': 'id,owner,stage,amount,created,close_date\nD1,Ann,Lead,1,2026-10-01,2026-10-02\n',
+        'moves.csv': 'Deal,To,On\nD1,Demo,2026-10-02\nD9,Demo,2026-10-03\n',
+        'log.csv': 'Ref,On,Rep,Kind,Who,Deal\nA1,2026-10-02,Ann,call,L1,D9\n',
+      },
+    );
+    expect(dataset.stageHistory.map((h) => h.deal)).toEqual(['D1']);
+    expect(imports[0].skipped).toEqual([{ reason: 'deal refers to a missing deal', count: 1, lines: [3] }]);
+    expect(dataset.activities.map((a) => [a.id, a.deal])).toEqual([['A1', undefined]]);
+    expect(imports[1].changed).toEqual([{ reason: 'deal link dropped: no deal with that id', count: 1, lines: [2] }]);
+  });
 });
