@@ -9,6 +9,7 @@ import { parsePeriod, periodOf, type Period } from '../core/kpi/periods.ts';
 import { kpiEngine, type KpiEngine, type KpiReport } from '../core/kpi/report.ts';
 import type { Config } from '../core/schema/config.ts';
 import { currentDataFolder } from './dataFolder.ts';
+import { exportDates, newestExport } from './exportDates.ts';
 
 export interface SiteData {
   /** The data folder the site was built from. */
@@ -20,6 +21,14 @@ export interface SiteData {
   asOf: string;
   /** The month that holds the as-of date. */
   latestMonth: Period;
+  /**
+   * The data's export date, `YYYY-MM-DD`, stated on every page: the newest
+   * modification date (UTC) of the data folder's CSV files (exportDates.ts),
+   * since a CRM export carries no date of its own; the as-of date when no
+   * file has one (`exportedFromFiles` is then false).
+   */
+  exported: string;
+  exportedFromFiles: boolean;
   /** The KPI JSON (KPI-SPEC §5) of a period id, computed once per id; throws on an id that is not a period. */
   report(periodId: string): KpiReport;
 }
@@ -38,13 +47,17 @@ async function buildSiteData(): Promise<SiteData> {
   if (problems.total > 0) throw new Error(`${problems.total} problems in the data in ${dir}; run \`npm run validate -- --data ${dir}\``);
   const engine = kpiEngine(dataset);
   const reports = new Map<string, KpiReport>();
+  const asOf = dayToIso(engine.facts.asOf);
+  const newest = newestExport(await exportDates(dir));
   return {
     dir,
     dataset,
     config: dataset.config,
     engine,
-    asOf: dayToIso(engine.facts.asOf),
+    asOf,
     latestMonth: periodOf('month', engine.facts.asOf),
+    exported: newest ?? asOf,
+    exportedFromFiles: newest !== null,
     report(periodId) {
       let report = reports.get(periodId);
       if (!report) {

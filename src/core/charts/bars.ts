@@ -29,7 +29,7 @@ export interface BarsInput {
   /** A vertical reference line, e.g. the coverage threshold. */
   rule?: { value: number; label: string };
   legend?: LegendItem[];
-  /** Room on the right for notes, in SVG units. */
+  /** Room for notes past the longest bar, in SVG units: taken off the bars' width to keep charts alike in size. */
   noteWidth?: number;
 }
 
@@ -80,7 +80,8 @@ export function barsChart(input: BarsInput): Chart {
   const spec = {
     width: WIDTH - (input.noteWidth ?? 100),
     height: Math.max(1, categories.length) * BAR_STEP,
-    padding: { left: 4, top: input.rule ? 18 : 4, right: input.noteWidth ?? 100, bottom: 4 },
+    // Vega pads the view to fit the notes past the bars; only the rule's label needs room above.
+    padding: { left: 4, top: input.rule ? 18 : 4, right: 4, bottom: 4 },
     data: { values },
     layer: layers,
   } as TopLevelSpec;

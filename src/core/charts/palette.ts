@@ -26,6 +26,9 @@ export const REP_COLOURS = [
   '#8a8a1f', // olive
 ] as const;
 
+/** Teams of the config, by order of first mention (apart from rep colours: a team page draws its reps too). */
+export const GROUP_COLOURS = ['#4263eb', '#9c36b5', '#0b7285', '#c92a2a'] as const;
+
 /** Open stages in config order (wraps after eight), then the won and lost stages. */
 export const STAGE_COLOURS = ['#1c7ed6', '#7048e8', '#ae3ec9', '#d6336c', '#f76707', '#0ca678', '#1098ad', '#9c36b5'] as const;
 export const WON_COLOUR = '#2b9348';

@@ -29,9 +29,10 @@ function escapeXml(text: string): string {
 
 /**
  * Renders a chart to an inline SVG string: `<svg role="graphics-document"
- * aria-label="…" viewBox="…"><title>…</title>…</svg>`, without fixed width
- * and height so it scales to its container. Throws when the spec does not
- * compile (a bug in a builder, not a data problem).
+ * aria-label="…" viewBox="…" width="…" height="…"><title>…</title>…</svg>`.
+ * Width and height are the natural size (text at its set size); the page's
+ * CSS lets it shrink to a narrow screen (max-width: 100%, height: auto).
+ * Throws when the spec does not compile (a bug in a builder, not a data problem).
  */
 export async function renderChart(chart: Chart, where: ChartLocale, onWarning: (message: string) => void = () => {}): Promise<string> {
   const spec = { ...chart.spec, config: { ...THEME, ...(chart.spec.config as Config | undefined) } };
@@ -52,9 +53,10 @@ export function accessibleRoot(svg: string, label: string): string {
   const open = /^<svg\b[^>]*>/.exec(svg);
   if (!open) throw new Error('not an SVG document');
   const viewBox = /viewBox="([^"]*)"/.exec(open[0])?.[1] ?? '0 0 100 100';
+  const [, , width, height] = viewBox.split(' ');
   const name = escapeXml(label);
   const root =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" role="graphics-document" aria-label="${name}" class="chart-svg">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" width="${width}" height="${height}" role="graphics-document" aria-label="${name}" class="chart-svg">` +
     `<title>${name}</title><g aria-hidden="true" font-family="${FONT}">`;
   return `${root}${svg.slice(open[0].length, -'</svg>'.length)}</g></svg>`;
 }

@@ -27,6 +27,11 @@ export interface TrendInput {
   points: TrendPoint[];
   format: ValueFormat;
   yTitle: string;
+  /**
+   * Which points get a marker: 'all', or only the 'small' ones (hollow) so
+   * a chart of many series stays light. Default: all up to three series.
+   */
+  markers?: 'all' | 'small';
   /** Bars stacked by series instead of lines (counts and amounts that add up to the team). */
   stacked?: boolean;
   height?: number;
@@ -70,6 +75,7 @@ export function trendChart(input: TrendInput): Chart {
             },
           },
           {
+            ...((input.markers ?? (input.series.length > 3 ? 'small' : 'all')) === 'small' ? { transform: [{ filter: 'datum.small' }] } : {}),
             mark: { type: 'point', filled: true },
             encoding: { stroke: colour, fill: { condition: { test: 'datum.small', value: 'transparent' }, ...colour } },
           },

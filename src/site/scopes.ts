@@ -1,0 +1,72 @@
+/**
+ * The scopes a page can show: the whole team, each team of the config and
+ * each rep, with their slugs, colours and `data-scope` keys. A rep's colour
+ * is fixed by its index in the engine's rep list, so it is the same on
+ * every page and chart.
+ */
+import { GROUP_COLOURS, repColour, TEAM_COLOUR } from '../core/charts/palette.ts';
+import { fill, type Labels } from '../core/i18n.ts';
+import type { KpiReport, Kpis } from '../core/kpi/report.ts';
+import { slugsFor } from '../core/slug.ts';
+
+export type ScopeKind = 'team' | 'group' | 'rep';
+
+export interface Scope {
+  kind: ScopeKind;
+  /** The name in the KPI JSON (a rep's owner name, a team's name); '' for the whole team. */
+  name: string;
+  /** What a page calls it: "Whole team", "Team Enterprise", "Maria Chen". */
+  label: string;
+  /** The `data-scope` attribute: `team`, `team:<name>` or `rep:<name>`. */
+  key: string;
+  /** URL of its page (`/reps/maria-chen/`), null for the whole team (its page is `/`). */
+  href: string | null;
+  slug: string | null;
+  colour: string;
+  /** For a rep, its team's name (null when the config names none); for a team, its reps' names. */
+  team: string | null;
+  members: string[];
+}
+
+export interface Scopes {
+  team: Scope;
+  groups: Scope[];
+  reps: Scope[];
+  /** Whole team, then teams, then reps: the rows of a side-by-side table. */
+  all: Scope[];
+  bySlug(kind: 'group' | 'rep', slug: string): Scope | undefined;
+}
+
+/**
+ * Every scope of the site. `reps` are the engine's rep names (code-point
+ * order), `teams` the config's owner -> team map; `base` the site's base URL.
+ */
+export function siteScopes(reps: readonly string[], teams: Record<string, string>, l: Labels, base = '/'): Scopes {
+  const root = base.replace(/\/?$/, '/');
+  const groupNames = [...new Set(Object.values(teams))];
+  const repSlugs = slugsFor(reps, 'rep');
+  const groupSlugs = slugsFor(groupNames, 'team');
+  const team: Scope = { kind: 'team', name: '', label: l['scope.team'], key: 'team', href: null, slug: null, colour: TEAM_COLOUR, team: null, members: [...reps] };
+  const groups = groupNames.map((name, i): Scope => {
+    const slug = groupSlugs.get(name) as string;
+    const members = reps.filter((r) => teams[r] === name);
+    return { kind: 'group', name, label: fill(l['scope.teamNamed'], { name }), key: `team:${name}`, href: `${root}teams/${slug}/`, slug, colour: GROUP_COLOURS[i % GROUP_COLOURS.length], team: null, members };
+  });
+  const repScopes = reps.map((name, i): Scope => {
+    const slug = repSlugs.get(name) as string;
+    return { kind: 'rep', name, label: name, key: `rep:${name}`, href: `${root}reps/${slug}/`, slug, colour: repColour(i), team: teams[name] ?? null, members: [name] };
+  });
+  return {
+    team,
+    groups,
+    reps: repScopes,
+    all: [team, ...groups, ...repScopes],
+    bySlug: (kind, slug) => (kind === 'rep' ? repScopes : groups).find((s) => s.slug === slug),
+  };
+}
+
+/** A scope's KPIs in a report; a rep or team missing from that period's report gets null. */
+export function kpisOf(report: KpiReport, scope: Scope): Kpis | null {
+  if (scope.kind === 'team') return report.team;
+  return (scope.kind === 'rep' ? report.reps[scope.name] : report.teams[scope.name]) ?? null;
+}

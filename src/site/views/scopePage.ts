@@ -1,0 +1,86 @@
+/**
+ * /reps/<slug>/ and /teams/<slug>/: the "be your own coach" page of one
+ * scope. Its four KPIs this month against last, KPI 4's focus, coaching
+ * notes from the rules of src/core/coaching, the plan to quota, and trends
+ * against the whole team, with the scope's own pooled funnel.
+ */
+import { coachingNotes } from '../../core/coaching/notes.ts';
+import { noteWords, planRows, type NoteWords, type PlanRow } from '../../core/coaching/words.ts';
+import { fill } from '../../core/i18n.ts';
+import { rateFlags, type Cell, type Table } from '../cells.ts';
+import type { ViewContext } from '../context.ts';
+import type { Scope } from '../scopes.ts';
+import { periodTitle } from '../timeline.ts';
+import { kpiCards, type CardView } from './cards.ts';
+import { funnelChart, windowName } from './funnel.ts';
+import { headlineColumns } from './overview.ts';
+import { columnCell, scopeTable } from './tables.ts';
+import { scopeTrend, type ChartView } from './trends.ts';
+
+export interface ScopeView {
+  scope: Scope;
+  period: string;
+  /** A rep's team, or a team's reps. */
+  links: { text: string; href: string | null }[];
+  cards: CardView[];
+  focus: { cell: Cell; why: string };
+  notes: NoteWords[];
+  coachIntro: string;
+  plan: { intro: string; rows: PlanRow[] | null; caption: string };
+  charts: ChartView[];
+  funnel: ChartView;
+  members: Table | null;
+}
+
+export function scopeView(ctx: ViewContext, scope: Scope): ScopeView {
+  const { l, f, timeline: t, scopes, config } = ctx;
+  const team = scopes.team;
+  const period = periodTitle(t.month, t, ctx.locale, l);
+  const kpis = ctx.kpis(scope, t.month);
+  const pooled = ctx.pooled(scope);
+  const { plan, input } = ctx.plan(scope);
+  const focus = kpis?.pipeline.focus ?? 'done';
+  const notes = kpis
+    ? coachingNotes({ current: kpis, pooled, team: ctx.pooled(team), plan, coverageThreshold: config.coverageThreshold })
+    : [];
+  const questionsOf = (stage: string) => config.stages.find((s) => s.name === stage)?.questions ?? [];
+  const flags = (k: Parameters<typeof rateFlags>[0]) => rateFlags(k, ctx);
+  const vsTeam = (path: string, kind: 'percent', label: string, yTitle: string, flag?: (k: NonNullable<typeof kpis>) => string | undefined) =>
+    scopeTrend(ctx, { scopes: [scope], reference: team, summaryOf: scope, path, kind, label: fill(label, { scope: scope.label }), yTitle, flag });
+  const links =
+    scope.kind === 'rep'
+      ? scopes.groups.filter((g) => g.name === scope.team).map((g) => ({ text: g.label, href: g.href }))
+      : scopes.reps.filter((r) => scope.members.includes(r.name)).map((r) => ({ text: r.label, href: r.href }));
+  return {
+    scope,
+    period,
+    links,
+    cards: kpiCards(ctx, scope, t.month, t.previousMonth),
+    focus: {
+      cell: columnCell(kpis, { label: '', path: 'pipeline.focus', kind: 'focus' }, scope, t.month, ctx),
+      why: fill(l[`focus.${focus}Why`], { threshold: f.multiple(config.coverageThreshold) }),
+    },
+    notes: notes.map((note) => noteWords(note, { l, f, questionsOf })),
+    coachIntro: fill(l['coach.intro'], { months: pooled.months }),
+    plan: {
+      intro: plan.quota > 0 ? fill(l['plan.intro'], { quota: f.money(plan.quota), months: pooled.months }) : l['plan.noQuota'],
+      rows: plan.quota > 0 ? planRows(plan, input, { l, f }) : null,
+      caption: fill(l['plan.caption'], { scope: scope.label, period }),
+    },
+    charts: [
+      vsTeam('activity.nextStepRate', 'percent', l['scope.chart.nextStep'], l['f.activity.nextStepRate'], (k) => flags(k).nextStep),
+      vsTeam('winRate.rate', 'percent', l['scope.chart.winRate'], l['f.winRate.rate'], (k) => flags(k).winRate),
+      vsTeam('pipeline.attainment', 'percent', l['scope.chart.attainment'], l['f.pipeline.attainment']),
+    ],
+    funnel: funnelChart(ctx, scope, pooled),
+    members:
+      scope.kind === 'group'
+        ? scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.repsCaption'], { period }), scopes.reps.filter((r) => scope.members.includes(r.name)))
+        : null,
+  };
+}
+
+/** The words of the funnel section: the window it pools. */
+export function funnelIntro(ctx: ViewContext): string {
+  return fill(ctx.l['scope.funnelIntro'], { window: windowName(ctx) });
+}
