@@ -117,6 +117,18 @@ describe('the sample site', () => {
     expect([...scopes].filter((s) => s.startsWith('rep:')).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows the KPI JSON on rep and team pages too', () => {
+    const pages = [...readdirSync(join(OUT, 'reps')).slice(0, 2).map((s) => `reps/${s}`), ...readdirSync(join(OUT, 'teams')).map((s) => `teams/${s}`)];
+    for (const path of pages) {
+      const numbers = marked(page(path));
+      expect(numbers.length, path).toBeGreaterThan(20);
+      for (const n of numbers) {
+        const kpis = kpisOf(reportOf(n.period), n.scope) as Kpis;
+        expect(n.text, `${path}: ${n.path} of ${n.scope} in ${n.period}`).toBe(expected(kpis, n.path));
+      }
+    }
+  });
+
   it('marks the four KPIs of the current month for the team and every rep on their KPI page', () => {
     const month = currentMonth();
     const wanted: Record<string, string[]> = {

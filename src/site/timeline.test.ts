@@ -31,6 +31,7 @@ describe('period words', () => {
     expect(periodTitle(t.previousMonth, t, 'en-US', labels('en-US'))).toBe('October 2026');
     expect(periodTitle(t.quarter, t, 'en-US', labels('en-US'))).toBe('Q4 2026, to date');
     expect(periodTitle(t.previousQuarter, t, 'ru-RU', labels('ru-RU'))).toBe('3 кв. 2026');
+    expect(periodTitle(t.ahead[1], t, 'en-US', labels('en-US'))).toBe('December 2026'); // ahead: not "to date"
     expect(shortMonth(t.month, 'en-US')).toBe('Nov 26');
   });
 });

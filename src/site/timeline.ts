@@ -60,10 +60,10 @@ export function periodName(period: Period, locale: string, l: Labels): string {
   return period.id;
 }
 
-/** A period in words, marked "to date" when it is still running at the as-of date. */
+/** A period in words, marked "to date" when the as-of date falls inside it (not when it is over, nor still ahead). */
 export function periodTitle(period: Period, timeline: Timeline, locale: string, l: Labels): string {
   const name = periodName(period, locale, l);
-  if (timeline.complete(period)) return name;
+  if (timeline.complete(period) || period.start > timeline.asOf) return name;
   return fill(l[period.kind === 'quarter' ? 'period.quarterToDate' : 'period.monthToDate'], { month: name, quarter: name });
 }
 

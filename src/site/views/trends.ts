@@ -30,7 +30,7 @@ export interface TrendOptions {
   stacked?: boolean;
   /** Scopes shown in the table only (the whole team beside reps' stacked bars). */
   tableOnly?: Scope[];
-  /** The scope the text summary describes (default: the reference, else the first scope). */
+  /** The scope the text summary describes (default: the reference, else the first table-only scope, else the first scope). */
   summaryOf?: Scope;
 }
 
@@ -66,13 +66,17 @@ export function scopeTrend(ctx: ViewContext, o: TrendOptions): ChartView {
   const months = ctx.timeline.trend;
   const names = months.map((m) => shortMonth(m, ctx.locale));
   const points: TrendPoint[] = [];
+  // Every value of the table, so the summary can describe a table-only scope (the whole team beside stacked reps).
+  const described: TrendPoint[] = [];
   const tableScopes = [...scopes, ...(o.tableOnly ?? [])];
   const rows: Row[] = months.map((period, i) => {
     const cells = tableScopes.map((scope) => {
       const kpis = ctx.kpis(scope, period);
       const value = kpis === null ? null : ((valueAt(kpis, o.path) as number | null) ?? null);
       const flag = kpis && o.flag ? o.flag(kpis) : undefined;
-      if (scopes.includes(scope)) points.push({ month: names[i], series: scope.label, value, small: flag !== undefined });
+      const point = { month: names[i], series: scope.label, value, small: flag !== undefined };
+      described.push(point);
+      if (scopes.includes(scope)) points.push(point);
       return kpiCell(kpis, o.path, o.kind, scope.key, period.id, ctx, flag);
     });
     return { head: { text: periodTitle(period, ctx.timeline, ctx.locale, ctx.l) }, cells };
@@ -80,7 +84,7 @@ export function scopeTrend(ctx: ViewContext, o: TrendOptions): ChartView {
   const series: LegendItem[] = scopes.map((s) => ({ name: s.label, colour: s.colour, dashed: s === o.reference }));
   const chart = trendChart({
     label: o.label,
-    summary: summaryOf(ctx, points, (o.summaryOf ?? o.reference ?? scopes[0]).label, o.kind),
+    summary: summaryOf(ctx, described, (o.summaryOf ?? o.reference ?? o.tableOnly?.[0] ?? scopes[0]).label, o.kind),
     months: names,
     series,
     points,
