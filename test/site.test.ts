@@ -61,7 +61,7 @@ function expected(kpis: Kpis, path: string): string {
   const { locale, currency } = dataset.config;
   const l = labels(locale);
   if (path === 'stages.leak') return kpis.stages.leak ? `${kpis.stages.leak.from} → ${kpis.stages.leak.to}` : l['f.stages.noLeak'];
-  if (path === 'pipeline.focus') return l[`focus.${kpis.pipeline.focus}`];
+  if (path === 'pipeline.focus') return kpis.pipeline.focus === 'done' && kpis.pipeline.quota === 0 ? l['focus.noQuota'] : l[`focus.${kpis.pipeline.focus}`];
   const parts = path.split('.');
   let value: unknown = kpis;
   // Map keys (sources, stages) are matched whole when they hold dots.

@@ -46,6 +46,6 @@ describe('changeOf', () => {
     expect(changeOf(0.25, 0.2, 'percent', 'October 2026', w)).toEqual({ direction: 'up', text: 'up 5 pts', against: 'vs October 2026' });
     expect(changeOf(1000, 2500, 'money', 'Q3 2026', w)).toEqual({ direction: 'down', text: 'down $1,500', against: 'vs Q3 2026' });
     expect(changeOf(3, 3, 'count', 'x', w).text).toBe('no change');
-    expect(changeOf(null, 3, 'count', 'x', w).direction).toBe('none');
+    expect(changeOf(null, 3, 'count', 'x', w)).toEqual({ direction: 'none', text: 'no figure to compare with x', against: '' });
   });
 });

@@ -123,7 +123,7 @@ export interface Change {
 /** The change of a number against the previous period's, in words; rates change in percentage points. */
 export function changeOf(current: number | null, previous: number | null, kind: NumberKind, against: string, w: Words): Change {
   const vs = fill(w.l['change.vs'], { period: against });
-  if (current === null || previous === null) return { direction: 'none', text: w.l['change.none'], against: vs };
+  if (current === null || previous === null) return { direction: 'none', text: fill(w.l['change.none'], { period: against }), against: '' };
   const delta = current - previous;
   if (Math.abs(delta) < 1e-9) return { direction: 'same', text: w.l['change.same'], against: vs };
   const size = Math.abs(delta);

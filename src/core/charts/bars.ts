@@ -85,5 +85,5 @@ export function barsChart(input: BarsInput): Chart {
     data: { values },
     layer: layers,
   } as TopLevelSpec;
-  return { spec, label: input.label, summary: input.summary, legend: input.legend ?? [] };
+  return { spec, label: input.label, summary: input.summary, legend: input.legend ?? [], empty: input.bars.every((b) => b.value === null) };
 }

@@ -50,7 +50,8 @@ export function trendChart(input: TrendInput): Chart {
   const colour = colourBy(input.series);
   const names = input.series.map((s) => s.name);
   const dashed = input.series.filter((s) => s.dashed).map((s) => s.name);
-  const x = { field: 'month', type: 'ordinal' as const, sort: input.months, title: null, axis: { labelAngle: 0, labelOverlap: true } };
+  // The domain lists every month, so months without a value still get their place on the axis.
+  const x = { field: 'month', type: 'ordinal' as const, sort: input.months, scale: { domain: input.months }, title: null, axis: { labelAngle: 0, labelOverlap: true } };
   const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, axis: { format: axisFormat(input.format), tickCount: 5 } };
   const values = input.points.filter((p) => p.value !== null);
   const size = { width: WIDTH, height: input.height ?? 180 };
@@ -81,5 +82,5 @@ export function trendChart(input: TrendInput): Chart {
           },
         ],
       };
-  return { spec, label: input.label, summary: input.summary, legend: input.series };
+  return { spec, label: input.label, summary: input.summary, legend: input.series, empty: values.length === 0 };
 }

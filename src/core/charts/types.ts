@@ -10,6 +10,8 @@ export interface Chart {
   summary: string;
   /** The colour key, rendered as an HTML list beside the chart (Vega legends are off). */
   legend: LegendItem[];
+  /** True when there is no value to draw: the page says so instead of showing empty axes. */
+  empty?: boolean;
 }
 
 /** One entry of a chart's colour key. */

@@ -118,6 +118,8 @@ export const en = {
   'focus.create': 'Build pipeline',
   'focus.close': 'Close what you have',
   'focus.done': 'Quota reached',
+  'focus.noQuota': 'No quota set',
+  'focus.noQuotaWhy': 'There is no quota for this period, so there is no gap to close and no coverage to judge.',
   'focus.createWhy': 'Open pipeline covers less than {threshold} of the gap to quota: create more opportunities.',
   'focus.closeWhy': 'Open pipeline covers the gap to quota at least {threshold}: work the deals you have to a close.',
   'focus.doneWhy': 'Nothing left to close for quota this period (or no quota set).',
@@ -126,7 +128,7 @@ export const en = {
   'change.up': 'up {delta}',
   'change.down': 'down {delta}',
   'change.same': 'no change',
-  'change.none': 'no earlier figure',
+  'change.none': 'no figure to compare with {period}',
   'change.points': '{n} pts',
 
   'small.deals_one': '{n} deal — too few to judge',

@@ -8,7 +8,7 @@ import { rateFlags, type Cell, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodName, periodTitle } from '../timeline.ts';
 import { kpiCards, type CardView } from './cards.ts';
-import { columnCell, scopeTable, type Column } from './tables.ts';
+import { columnCell, focusWhy, scopeTable, type Column } from './tables.ts';
 
 export interface OverviewView {
   title: string;
@@ -38,7 +38,6 @@ export function overviewView(ctx: ViewContext): OverviewView {
   const team = scopes.team;
   const month = periodTitle(t.month, t, ctx.locale, ctx.l);
   const kpis = ctx.kpis(team, t.month);
-  const focus = kpis?.pipeline.focus ?? 'done';
   const lagging: Column[] = [
     { label: l['f.lagging.totalSales'], path: 'lagging.totalSales', kind: 'money' },
     { label: l['f.lagging.won'], path: 'lagging.won', kind: 'count' },
@@ -52,7 +51,7 @@ export function overviewView(ctx: ViewContext): OverviewView {
     quarter: { title: periodTitle(t.quarter, t, ctx.locale, l), cards: kpiCards(ctx, team, t.quarter, t.previousQuarter) },
     focus: {
       cell: columnCell(kpis, { label: '', path: 'pipeline.focus', kind: 'focus' }, team, t.month, ctx),
-      why: fill(l[`focus.${focus}Why`], { threshold: ctx.f.multiple(ctx.config.coverageThreshold) }),
+      why: focusWhy(kpis, ctx.config.coverageThreshold, ctx),
     },
     lagging: scopeTable(ctx, t.month, lagging, fill(l['overview.laggingCaption'], { period: month }), [team]),
     teams: scopes.groups.length ? scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.teamsCaption'], { period: month }), scopes.groups) : null,

@@ -13,7 +13,7 @@ import type { ViewContext } from '../context.ts';
 import type { Scope } from '../scopes.ts';
 import { periodTitle, shortMonth } from '../timeline.ts';
 import { stageColourOf } from './funnel.ts';
-import { scopeHead, scopeTable } from './tables.ts';
+import { focusWords, scopeHead, scopeTable } from './tables.ts';
 import { scopeTrend, type ChartView } from './trends.ts';
 
 export interface PipelineView {
@@ -55,8 +55,9 @@ function coverageView(ctx: ViewContext, period: string): ChartView {
   const { l, f, timeline: t, config } = ctx;
   const scopes = ctx.scopes.all;
   const bars: Bar[] = scopes.map((scope) => {
-    const p = ctx.kpis(scope, t.month)?.pipeline;
-    return { category: scope.label, value: p?.coverage ?? null, colour: scope.colour, note: p ? (p.coverage === null ? l['focus.done'] : f.multiple(p.coverage)) : '' };
+    const k = ctx.kpis(scope, t.month);
+    const note = k === null ? '' : k.pipeline.coverage === null ? focusWords(k, ctx) : f.multiple(k.pipeline.coverage);
+    return { category: scope.label, value: k?.pipeline.coverage ?? null, colour: scope.colour, note };
   });
   const rows: Row[] = scopes.map((scope) => {
     const k = ctx.kpis(scope, t.month);
@@ -64,7 +65,7 @@ function coverageView(ctx: ViewContext, period: string): ChartView {
       head: scopeHead(scope),
       cells: [
         kpiCell(k, 'pipeline.coverage', 'multiple', scope.key, t.month.id, ctx),
-        { text: k ? l[`focus.${k.pipeline.focus}`] : l['missing'], kpi: { path: 'pipeline.focus', scope: scope.key, period: t.month.id }, word: true },
+        { text: k ? focusWords(k, ctx) : l['missing'], kpi: { path: 'pipeline.focus', scope: scope.key, period: t.month.id }, word: true },
       ],
     };
   });

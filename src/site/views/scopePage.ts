@@ -14,7 +14,7 @@ import { periodTitle } from '../timeline.ts';
 import { kpiCards, type CardView } from './cards.ts';
 import { funnelChart, windowName } from './funnel.ts';
 import { headlineColumns } from './overview.ts';
-import { columnCell, scopeTable } from './tables.ts';
+import { columnCell, focusWhy, scopeTable } from './tables.ts';
 import { scopeTrend, type ChartView } from './trends.ts';
 
 export interface ScopeView {
@@ -39,7 +39,6 @@ export function scopeView(ctx: ViewContext, scope: Scope): ScopeView {
   const kpis = ctx.kpis(scope, t.month);
   const pooled = ctx.pooled(scope);
   const { plan, input } = ctx.plan(scope);
-  const focus = kpis?.pipeline.focus ?? 'done';
   const notes = kpis
     ? coachingNotes({ current: kpis, pooled, team: ctx.pooled(team), plan, coverageThreshold: config.coverageThreshold })
     : [];
@@ -58,7 +57,7 @@ export function scopeView(ctx: ViewContext, scope: Scope): ScopeView {
     cards: kpiCards(ctx, scope, t.month, t.previousMonth),
     focus: {
       cell: columnCell(kpis, { label: '', path: 'pipeline.focus', kind: 'focus' }, scope, t.month, ctx),
-      why: fill(l[`focus.${focus}Why`], { threshold: f.multiple(config.coverageThreshold) }),
+      why: focusWhy(kpis, config.coverageThreshold, ctx),
     },
     notes: notes.map((note) => noteWords(note, { l, f, questionsOf })),
     coachIntro: fill(l['coach.intro'], { months: pooled.months }),

@@ -2,6 +2,7 @@
  * Side-by-side tables: one row per scope (whole team, teams, reps), one
  * column per KPI number, every cell marked with the KPI JSON path it shows.
  */
+import { fill } from '../../core/i18n.ts';
 import type { Period } from '../../core/kpi/periods.ts';
 import type { Kpis } from '../../core/kpi/report.ts';
 import { kpiCell, type Cell, type NumberKind, type Row, type Table, type Words } from '../cells.ts';
@@ -22,6 +23,19 @@ export function scopeHead(scope: Scope): Cell {
   return { text: scope.label, href: scope.href ?? undefined, swatch: scope.kind === 'rep' ? scope.colour : undefined };
 }
 
+/** KPI 4's focus in words; "done" without a quota reads "No quota set", not "Quota reached". */
+export function focusWords(kpis: Kpis, w: Words): string {
+  const { focus, quota } = kpis.pipeline;
+  return focus === 'done' && quota === 0 ? w.l['focus.noQuota'] : w.l[`focus.${focus}`];
+}
+
+/** Why that focus, in a sentence, with the config's coverage threshold. */
+export function focusWhy(kpis: Kpis | null, threshold: number, w: Words): string {
+  const focus = kpis?.pipeline.focus ?? 'done';
+  const key = focus === 'done' && (kpis?.pipeline.quota ?? 0) === 0 ? 'focus.noQuotaWhy' : (`focus.${focus}Why` as const);
+  return fill(w.l[key], { threshold: w.f.multiple(threshold) });
+}
+
 /** A cell for any column kind: numbers through kpiCell, the leak and the focus in words. */
 export function columnCell(kpis: Kpis | null, column: Column, scope: Scope, period: Period, w: Words): Cell {
   const kpi = { path: column.path, scope: scope.key, period: period.id };
@@ -29,7 +43,7 @@ export function columnCell(kpis: Kpis | null, column: Column, scope: Scope, peri
     const leak = kpis?.stages.leak ?? null;
     return { text: leak ? `${leak.from} → ${leak.to}` : w.l['f.stages.noLeak'], kpi, word: true };
   }
-  if (column.kind === 'focus') return { text: kpis ? w.l[`focus.${kpis.pipeline.focus}`] : w.l['missing'], kpi, word: true };
+  if (column.kind === 'focus') return { text: kpis ? focusWords(kpis, w) : w.l['missing'], kpi, word: true };
   return kpiCell(kpis, column.path, column.kind, scope.key, period.id, w, kpis && column.flag ? column.flag(kpis) : undefined);
 }
 
