@@ -1,0 +1,110 @@
+/**
+ * Reads an upload's body within the size limit and turns it into CSV text.
+ * The limit is checked twice: against Content-Length before reading, and by
+ * counting bytes while reading (a client may lie or send chunked). Whatever
+ * is not UTF-8 text — a spreadsheet, an image, a UTF-16 or Latin-1 export —
+ * is refused with a message that says what to do instead.
+ */
+
+export class UploadError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The body's bytes; throws 413 past `maxBytes`. */
+export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(maxBytes: number): UploadError {
+  return new UploadError(413, `the upload is larger than the limit of ${formatBytes(maxBytes)}`);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20) return `${Math.round((bytes / (1 << 20)) * 10) / 10} MB`;
+  if (bytes >= 1 << 10) return `${Math.round(bytes / (1 << 10))} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Media types a CSV arrives with (browsers on Windows say vnd.ms-excel for .csv). */
+const CSV_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'text/tab-separated-values']);
+
+/** True when a declared media type may hold CSV; an absent or generic type is judged by the content. */
+export function csvMediaType(type: string | null, allowGeneric: boolean): boolean {
+  const base = (type ?? '').split(';')[0].trim().toLowerCase();
+  if (base === '' || base === 'application/octet-stream') return allowGeneric;
+  return CSV_TYPES.has(base);
+}
+
+const MAGIC: [number[], string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP or Excel workbook (.xlsx)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel workbook (.xls)'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+];
+
+/** The bytes as text; throws 415 for binary data and for anything that is not UTF-8. */
+export function csvText(bytes: Uint8Array): string {
+  for (const [magic, what] of MAGIC) {
+    if (magic.every((b, i) => bytes[i] === b)) throw new UploadError(415, `this is ${what}, not a CSV file; export or save it as CSV (UTF-8)`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UploadError(415, 'this file is UTF-16 text; save it as CSV UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new UploadError(415, `this is binary data, not a CSV file (a NUL byte at byte ${nul + 1})`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = lineAt(bytes, at);
+    throw new UploadError(
+      415,
+      `this file is not UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase()} on line ${line} looks like Windows-1252 or Latin-1); save it as CSV UTF-8`,
+    );
+  }
+}
+
+/** Index of the first byte that breaks UTF-8 (a lead byte without its continuation bytes). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += extra + 1;
+  }
+  return 0;
+}
+
+function lineAt(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}

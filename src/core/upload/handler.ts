@@ -1,0 +1,140 @@
+/**
+ * The one upload handler, Request -> Response, for every edge: the Node
+ * server and the Cloudflare Pages Functions. `POST …/upload` takes a CSV
+ * (text/csv body or multipart field `file`); `GET …/status` shows the last
+ * uploads and builds. Order matters: the token before the body is read, the
+ * size before it is parsed, the whole data set validated before anything is
+ * written. Web-standard APIs only (no node:), so it runs in workerd.
+ */
+import { isoToDay } from '../ingest/values.ts';
+import { bearerToken, tokenMatches } from './auth.ts';
+import { csvMediaType, csvText, readLimited, UploadError } from './body.ts';
+import { detectKind, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
+import { accepted, firstProblem, json, refusal, rejected } from './responses.ts';
+import type { UploadDeps, UploadEntry } from './types.ts';
+import { checkUpload } from './validate.ts';
+
+/** Routes by the last path segment: `upload` (POST) or `status` (GET). */
+export async function handleUpload(request: Request, deps: UploadDeps): Promise<Response> {
+  const url = new URL(request.url);
+  const route = url.pathname.replace(/\/+$/, '').split('/').pop();
+  if (route === 'status') {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'use GET', false, { Allow: 'GET, HEAD' });
+    return status(url, deps);
+  }
+  if (request.method !== 'POST') return refusal(405, 'upload with POST', false, { Allow: 'POST' });
+  const started = deps.now().getTime();
+  const html = wantsHtml(request);
+  const entry: UploadEntry = { version: null, at: deps.now().toISOString(), kind: null, file: null, rows: null, outcome: 'rejected', status: 0, durationMs: 0, error: null };
+  let response: Response;
+  try {
+    response = await upload(request, url, deps, html, entry);
+  } catch (error) {
+    if (error instanceof UploadError && error.status === 422) {
+      // Rejected before the loader ran (an empty file, an unknown header): still one problem, like the loader's.
+      const file = entry.kind ? `${entry.kind}.csv` : 'the upload';
+      const problem = { file, line: error.message.startsWith('cannot tell') ? 1 : 0, column: '', value: '', rule: error.message };
+      response = rejected(file, [problem], 1, new Map([[error.message.split(';')[0], 1]]), html);
+    } else if (error instanceof UploadError) response = refusal(error.status, error.message, html);
+    else {
+      // A fault of ours or of the store (disk full, GitHub down): say so without the details.
+      response = refusal(500, 'the upload could not be stored; nothing was changed — try again, and see /api/status', html);
+      entry.outcome = 'failed';
+      entry.error = (error as Error)?.message ?? String(error);
+    }
+    if (entry.error === null) entry.error = (error as Error).message;
+  }
+  entry.status = response.status;
+  entry.durationMs = deps.now().getTime() - started;
+  if (entry.status !== 202 && entry.outcome !== 'failed') entry.outcome = 'rejected';
+  await deps.store.record(entry).catch(() => {});
+  return response;
+}
+
+/** A browser's form post wants a page back; a script or API client asks for JSON. */
+function wantsHtml(request: Request): boolean {
+  const accept = request.headers.get('accept') ?? '';
+  return accept.includes('text/html') && !accept.includes('application/json');
+}
+
+async function upload(request: Request, url: URL, deps: UploadDeps, html: boolean, entry: UploadEntry): Promise<Response> {
+  const { token, maxBytes } = deps.config;
+  if (!token) throw new UploadError(403, 'uploads are disabled on this site: no upload token is configured (KEEPSCORE_UPLOAD_TOKEN)');
+  const bearer = bearerToken(request.headers.get('authorization'));
+  if (bearer !== null && !(await tokenMatches(bearer, token))) throw new UploadError(401, 'wrong upload token');
+  const type = request.headers.get('content-type') ?? '';
+  const multipart = /^multipart\/form-data/i.test(type);
+  // Without a bearer token only a form can carry one; anything else is refused before its body is read.
+  if (bearer === null && !multipart) throw new UploadError(401, 'an upload token is required: Authorization: Bearer <token>, or the form\'s token field');
+  if (!multipart && !csvMediaType(type, true)) throw new UploadError(415, `a CSV file is expected (Content-Type text/csv), not ${type.split(';')[0]}`);
+
+  const body = await readLimited(request, maxBytes);
+  let bytes = body;
+  let fields: FormData | null = null;
+  if (multipart) {
+    fields = await new Request(url, { method: 'POST', headers: { 'content-type': type }, body: body as Uint8Array<ArrayBuffer> }).formData().catch(() => {
+      throw new UploadError(400, 'the form could not be read (a broken multipart body)');
+    });
+    if (bearer === null && !(await tokenMatches(String(fields.get('token') ?? ''), token))) {
+      throw new UploadError(401, fields.get('token') ? 'wrong upload token' : 'an upload token is required');
+    }
+    const file = fields.get('file');
+    if (file === null || typeof file === 'string') throw new UploadError(400, 'the form has no file: choose a CSV file in the field "file"');
+    if (!csvMediaType(file.type, true)) throw new UploadError(415, `a CSV file is expected, not ${file.type}`);
+    bytes = new Uint8Array(await file.arrayBuffer());
+  }
+  const text = csvText(bytes);
+  const field = (name: string) => url.searchParams.get(name) ?? (fields?.get(name) as string | null | undefined) ?? null;
+
+  const named = parseKind(url.searchParams.get('file') ?? (fields?.get('kind') as string | null | undefined));
+  if (named === undefined) throw new UploadError(400, `unknown file kind; expected one of: ${UPLOAD_KINDS.join(', ')}`);
+  if (text.trim() === '') throw new UploadError(422, 'the file is empty');
+  const kind: UploadKind | null = named ?? detectKind(headerOf(text));
+  if (kind === null) {
+    throw new UploadError(422, `cannot tell which file this is from its header (${headerOf(text).slice(0, 12).join(', ')}); choose the kind: ${UPLOAD_KINDS.join(', ')}`);
+  }
+  entry.kind = kind;
+  const exported = field('exported')?.trim() || null;
+  if (exported !== null && isoToDay(exported) === null) throw new UploadError(400, `exported must be a date as YYYY-MM-DD, not ${JSON.stringify(exported.slice(0, 40))}`);
+  const now = deps.now();
+  const date = exported ?? now.toISOString().slice(0, 10);
+
+  return deps.store.exclusive(async () => {
+    const version = newVersion(deps.now());
+    const checked = await checkUpload(deps.store.source(), kind, text, date, version);
+    if ('problems' in checked) {
+      entry.file = checked.file;
+      entry.error = firstProblem(checked.problems.kept, checked.problems.total);
+      return rejected(checked.file, checked.problems.kept, checked.problems.total, checked.problems.countByRule, html);
+    }
+    const { ok } = checked;
+    await deps.store.commit({ version, at: now.toISOString(), kind, file: ok.file, rows: ok.rows, changes: ok.changes, snapshot: ok.snapshot });
+    Object.assign(entry, { version, file: ok.file, rows: ok.rows, outcome: 'accepted', stageChanges: ok.stageChanges });
+    await deps.rebuild.request(version);
+    const statusUrl = new URL(`status?version=${encodeURIComponent(version)}`, url);
+    return accepted(
+      { version, kind, file: ok.file, rows: ok.rows, stageChanges: ok.stageChanges, notes: ok.notes, status: statusUrl.pathname + statusUrl.search },
+      html,
+    );
+  });
+}
+
+/** Sortable, unique enough, and safe as a folder name: `20261127T063800123Z-3f9a1c`. */
+export function newVersion(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${stamp}-${random}`;
+}
+
+/** `GET …/status[?version=v]`: the last uploads and builds; with a version, that upload and the build that carries it. */
+async function status(url: URL, deps: UploadDeps): Promise<Response> {
+  const [uploads, builds] = await Promise.all([deps.store.recent(), deps.rebuild.recent()]);
+  const version = url.searchParams.get('version');
+  const body: Record<string, unknown> = { uploadsEnabled: Boolean(deps.config.token), uploads: uploads.slice(0, 20), builds: builds.slice(0, 20) };
+  if (version !== null) {
+    body.version = version;
+    body.upload = uploads.find((u) => u.version === version) ?? null;
+    body.build = builds.find((b) => b.versions.includes(version)) ?? null;
+  }
+  return json(200, body);
+}

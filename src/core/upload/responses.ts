@@ -1,0 +1,107 @@
+/**
+ * The handler's answers: JSON for API clients, a small readable page for a
+ * form posted without JavaScript. Every value shown in HTML is escaped, so
+ * a hostile cell (`<script>`, quotes, RTL marks) reads as text. Every
+ * response carries the security headers; the pages link the site's
+ * stylesheet relatively (`../site.css` from `/api/upload`), so they work
+ * under any base path and need no inline style or script.
+ */
+import { formatProblem, type Problem } from '../ingest/problems.ts';
+
+/** Sent with every response of the handler and the Node server. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Cache-Control': 'no-store',
+};
+
+/** HTML-escapes text for element content and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...extra },
+  });
+}
+
+function page(status: number, title: string, body: string, extra: Record<string, string> = {}): Response {
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)} — Keepscore</title><link rel="stylesheet" href="../site.css"></head>
+<body><main id="main">
+<h1>${escapeHtml(title)}</h1>
+${body}
+<p><a href="../upload/">Upload another file</a> · <a href="../">Back to the site</a></p>
+</main></body></html>
+`;
+  return new Response(html, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', ...extra } });
+}
+
+/** A refusal (401, 403, 413, 415, …): `{ error }` or a page saying why. */
+export function refusal(status: number, message: string, html: boolean, extra: Record<string, string> = {}): Response {
+  if (!html) return json(status, { error: message }, extra);
+  return page(status, status === 401 || status === 403 ? 'Upload not allowed' : 'Upload refused', `<p>${escapeHtml(message)}</p>`, extra);
+}
+
+/** Shown at most in a rejection; the count says how many more there were. */
+const SHOWN = 1000;
+
+/** 422 with every problem (the first SHOWN in full) and the count per rule. */
+export function rejected(file: string, problems: Problem[], total: number, byRule: Map<string, number>, html: boolean): Response {
+  const message = `${file} was not accepted: ${total} problem${total === 1 ? '' : 's'} in the data; nothing was changed`;
+  if (!html) {
+    return json(422, { error: message, file, total, problems: problems.slice(0, SHOWN), byRule: Object.fromEntries(byRule) });
+  }
+  const rows = problems
+    .slice(0, SHOWN)
+    .map((p) => `<tr><td>${escapeHtml(p.file)}</td><td>${p.line || ''}</td><td>${escapeHtml(p.column)}</td><td><code>${escapeHtml(p.value)}</code></td><td>${escapeHtml(p.rule)}</td></tr>`)
+    .join('\n');
+  const more = total > SHOWN ? `<p>… and ${total - SHOWN} more.</p>` : '';
+  return page(
+    422,
+    'Upload rejected',
+    `<p>${escapeHtml(message)}.</p>
+<table><caption>Problems</caption><thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Rule</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>${more}`,
+  );
+}
+
+export interface AcceptedBody {
+  version: string;
+  kind: string;
+  file: string;
+  rows: number;
+  stageChanges: number;
+  notes: string[];
+  status: string;
+}
+
+/** 202: the version and where to follow its rebuild. */
+export function accepted(body: AcceptedBody, html: boolean): Response {
+  const location = { Location: body.status };
+  if (!html) return json(202, { accepted: true, ...body }, location);
+  const notes = body.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
+  return page(
+    202,
+    'Upload accepted',
+    `<p>${escapeHtml(body.file)}: ${body.rows} rows accepted as version <code>${escapeHtml(body.version)}</code>.
+The site is being rebuilt; it shows the new numbers in a few minutes.</p>
+${body.stageChanges > 0 ? `<p>${body.stageChanges} stage changes were added to the stage history.</p>` : ''}
+${notes ? `<ul>${notes}</ul>` : ''}
+<p><a href="${escapeHtml(body.status)}">Rebuild status</a></p>`,
+    location,
+  );
+}
+
+/** One line for the status log: the first problem and how many in all. */
+export function firstProblem(problems: Problem[], total: number): string {
+  return problems.length === 0 ? 'invalid data' : `${formatProblem(problems[0])}${total > 1 ? ` (and ${total - 1} more)` : ''}`;
+}

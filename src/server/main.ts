@@ -1,0 +1,20 @@
+/**
+ * `npm start`: the self-hosted Keepscore on HOST:PORT (127.0.0.1:4321),
+ * building the site first when dist/ is missing or older than the data.
+ */
+import { resolve } from 'node:path';
+import { optionsFromEnv, startServer } from './server.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+try {
+  const options = optionsFromEnv(root, process.env);
+  const running = await startServer(options);
+  const uploads = running.deps.config.token ? 'uploads enabled' : 'uploads disabled (set KEEPSCORE_UPLOAD_TOKEN)';
+  process.stdout.write(`Keepscore serving ${options.distDir} on ${running.url} — data ${options.dataDir}, ${uploads}\n`);
+  const stop = () => void running.close().finally(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`Keepscore could not start: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}

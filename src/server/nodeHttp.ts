@@ -1,0 +1,54 @@
+/**
+ * node:http <-> Web Request/Response, so the Node server calls the same
+ * handler as the Cloudflare Functions. The request body is streamed (the
+ * handler counts bytes as they come); when the handler stops reading early
+ * (401, 413), the rest is drained and discarded, so the client still gets
+ * its answer instead of a reset.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+
+export function toRequest(req: IncomingMessage): Request {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody
+    ? new ReadableStream<Uint8Array>({
+        start(controller) {
+          req.on('data', (chunk: Buffer) => {
+            controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+            if ((controller.desiredSize ?? 1) <= 0) req.pause();
+          });
+          req.on('end', () => controller.close());
+          req.on('error', (error) => controller.error(error));
+          req.pause();
+        },
+        pull() {
+          req.resume();
+        },
+        cancel() {
+          // Discard the rest: memory stays flat, the client reads its answer.
+          req.removeAllListeners('data');
+          req.resume();
+        },
+      }, { highWaterMark: 4 })
+    : null;
+  return new Request(url, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
+}
+
+export async function sendResponse(res: ServerResponse, response: Response, head = false): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  res.writeHead(response.status, headers);
+  if (head || response.body === null) {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    Readable.fromWeb(response.body as never).on('error', () => resolve()).pipe(res).on('finish', resolve).on('close', resolve);
+  });
+}
