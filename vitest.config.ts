@@ -9,13 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', exclude: [...configDefaults.exclude, 'test/e2e/**'], sequence: { groupOrder: 0 } },
+        test: { name: 'unit', exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/upload/**'], sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.e2e.test.ts'],
+          // test/upload: the upload API on the real server, with real builds of the tiny fixture (issue 4).
+          include: ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 200_000,
           sequence: { groupOrder: 1 },

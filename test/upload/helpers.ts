@@ -1,0 +1,123 @@
+/**
+ * Shared by the upload suites: a copy of the tiny fixture as a data folder,
+ * the fixture's built site (built once per source state and reused, since a
+ * build takes seconds on this machine), the real server on 127.0.0.1, and a
+ * byte-for-byte picture of a folder.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildSite, ROOT } from '../e2e/build.ts';
+import { startServer, type RunningServer } from '../../src/server/server.ts';
+
+export { ROOT };
+export const FIXTURE = join(ROOT, 'test/fixtures/tiny');
+export const TOKEN = 'test-token-\u00e9-42';
+/** A build that only writes an index page: for tests about the store, not the site. */
+export const FAKE_BUILD = [process.execPath, join(ROOT, 'test/upload/fakeBuild.mjs')];
+
+/** Every file under `dir` (recursive) -> its bytes as hex-free base64, for "byte-identical" checks. */
+export function snapshotFolder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = readFileSync(path).toString('base64');
+  }
+  return out;
+}
+
+/** A fresh folder inside the project (builds there never share astro's cache with another build). */
+export function tempDir(name: string): string {
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  return mkdtempSync(join(ROOT, '.cache', `${name}-`));
+}
+
+function sourceStamp(): string {
+  const hash = createHash('sha256');
+  for (const top of ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'test/fixtures/tiny']) {
+    const path = join(ROOT, top);
+    const entries = statSync(path).isDirectory() ? readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [path];
+    for (const file of entries.sort()) {
+      const info = statSync(file);
+      hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The tiny fixture's site, built once per state of the sources (kept under .cache/). */
+export function fixtureSite(): string {
+  const dir = join(ROOT, '.cache', `upload-site-${sourceStamp()}`);
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const temp = tempDir('upload-site-build');
+  const out = join(temp, 'dist');
+  const build = buildSite(FIXTURE, out);
+  if (build.code !== 0) throw new Error(build.output);
+  try {
+    renameSync(out, dir);
+  } catch {
+    // Another suite built it meanwhile: theirs is as good.
+  }
+  rmSync(temp, { recursive: true, force: true });
+  return dir;
+}
+
+export interface Setup {
+  dir: string;
+  data: string;
+  dist: string;
+  server: RunningServer;
+  cleanup(): Promise<void>;
+}
+
+/** A data folder (the tiny fixture), a dist/ (the built fixture, newer than the data), and the server over them. */
+export async function setup(name: string, env: Record<string, string> = {}, options: { build?: 'real' | 'fake'; site?: boolean } = {}): Promise<Setup> {
+  const dir = tempDir(name);
+  const data = join(dir, 'data');
+  const dist = join(dir, 'dist');
+  cpSync(FIXTURE, data, { recursive: true });
+  if (options.site !== false) {
+    cpSync(fixtureSite(), dist, { recursive: true });
+    const later = new Date(Date.now() + 1000);
+    utimesSync(join(dist, 'index.html'), later, later);
+  }
+  const server = await startServer({
+    root: ROOT, dataDir: data, distDir: dist, host: '127.0.0.1', port: 0,
+    env: { KEEPSCORE_UPLOAD_TOKEN: TOKEN, ...env },
+    buildCommand: options.build === 'fake' ? FAKE_BUILD : undefined,
+    log: () => {},
+  });
+  return {
+    dir, data, dist, server,
+    async cleanup() {
+      await server.close();
+      await server.builder?.idle();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs a CSV body with the token. */
+export function postCsv(url: string, csv: string | Uint8Array, query = '', headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/upload${query}`, {
+    method: 'POST',
+    body: csv,
+    headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${TOKEN}`, Accept: 'application/json', ...headers },
+  });
+}
+
+/** Polls until `check` returns a value (not undefined) or `ms` pass. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, ms: number, every = 250): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
+export function fixtureText(name: string): string {
+  return readFileSync(join(FIXTURE, name), 'utf8');
+}
