@@ -57,10 +57,17 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
+  // Keep idle connections far longer than fetch's own keep-alive (4 s), so a
+  // slow, loaded test machine never has the client reuse a socket the server just closed.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
