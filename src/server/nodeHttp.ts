@@ -41,6 +41,14 @@ export function toRequest(req: IncomingMessage): Request {
 }
 
 export async function sendResponse(res: ServerResponse, response: Response, head = false): Promise<void> {
+  const req = res.req;
+  if (!req.complete) {
+    // The handler answered without reading it all (401, 413): discard the rest, or the
+    // paused request would hold the keep-alive connection until it times out.
+    req.removeAllListeners('data');
+    req.on('data', () => {});
+    req.resume();
+  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
   res.writeHead(response.status, headers);

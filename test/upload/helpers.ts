@@ -99,7 +99,7 @@ export async function setup(name: string, env: Record<string, string> = {}, opti
 }
 
 /** POSTs a CSV body with the token. */
-export function postCsv(url: string, csv: string | Uint8Array, query = '', headers: Record<string, string> = {}): Promise<Response> {
+export function postCsv(url: string, csv: string | Uint8Array<ArrayBuffer>, query = '', headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${url}/api/upload${query}`, {
     method: 'POST',
     body: csv,

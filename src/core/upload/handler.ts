@@ -9,7 +9,7 @@
 import { isoToDay } from '../ingest/values.ts';
 import { bearerToken, tokenMatches } from './auth.ts';
 import { csvMediaType, csvText, readLimited, UploadError } from './body.ts';
-import { detectKind, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
+import { detectKind, duplicateColumn, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
 import { accepted, firstProblem, json, refusal, rejected } from './responses.ts';
 import type { UploadDeps, UploadEntry } from './types.ts';
 import { checkUpload } from './validate.ts';
@@ -33,7 +33,7 @@ export async function handleUpload(request: Request, deps: UploadDeps): Promise<
     if (error instanceof UploadError && error.status === 422) {
       // Rejected before the loader ran (an empty file, an unknown header): still one problem, like the loader's.
       const file = entry.kind ? `${entry.kind}.csv` : 'the upload';
-      const problem = { file, line: error.message.startsWith('cannot tell') ? 1 : 0, column: '', value: '', rule: error.message };
+      const problem = { file, line: /^(cannot tell|the header)/.test(error.message) ? 1 : 0, column: '', value: '', rule: error.message };
       response = rejected(file, [problem], 1, new Map([[error.message.split(';')[0], 1]]), html);
     } else if (error instanceof UploadError) response = refusal(error.status, error.message, html);
     else {
@@ -88,12 +88,15 @@ async function upload(request: Request, url: URL, deps: UploadDeps, html: boolea
 
   const named = parseKind(url.searchParams.get('file') ?? (fields?.get('kind') as string | null | undefined));
   if (named === undefined) throw new UploadError(400, `unknown file kind; expected one of: ${UPLOAD_KINDS.join(', ')}`);
-  if (text.trim() === '') throw new UploadError(422, 'the file is empty');
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UploadError(422, 'the file is empty');
+  if (!/\S[^\r\n]*[\r\n]+[^\r\n]*\S/.test(text.trim())) throw new UploadError(422, 'no data rows: the file has a header and nothing under it');
   const kind: UploadKind | null = named ?? detectKind(headerOf(text));
   if (kind === null) {
     throw new UploadError(422, `cannot tell which file this is from its header (${headerOf(text).slice(0, 12).join(', ')}); choose the kind: ${UPLOAD_KINDS.join(', ')}`);
   }
   entry.kind = kind;
+  const duplicate = duplicateColumn(headerOf(text));
+  if (duplicate) throw new UploadError(422, `the header names the column "${duplicate.name}" twice (columns ${duplicate.first} and ${duplicate.second}); keep one`);
   const exported = field('exported')?.trim() || null;
   if (exported !== null && isoToDay(exported) === null) throw new UploadError(400, `exported must be a date as YYYY-MM-DD, not ${JSON.stringify(exported.slice(0, 40))}`);
   const now = deps.now();

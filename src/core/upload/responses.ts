@@ -52,8 +52,14 @@ export function refusal(status: number, message: string, html: boolean, extra: R
 /** Shown at most in a rejection; the count says how many more there were. */
 const SHOWN = 1000;
 
+/** A value as echoed back: a 1 MB cell is not worth sending back whole. */
+function clip(value: string): string {
+  return value.length > 200 ? `${value.slice(0, 200)}… (${value.length} characters)` : value;
+}
+
 /** 422 with every problem (the first SHOWN in full) and the count per rule. */
-export function rejected(file: string, problems: Problem[], total: number, byRule: Map<string, number>, html: boolean): Response {
+export function rejected(file: string, all: Problem[], total: number, byRule: Map<string, number>, html: boolean): Response {
+  const problems = all.slice(0, SHOWN).map((p) => (p.value.length > 200 ? { ...p, value: clip(p.value) } : p));
   const message = `${file} was not accepted: ${total} problem${total === 1 ? '' : 's'} in the data; nothing was changed`;
   if (!html) {
     return json(422, { error: message, file, total, problems: problems.slice(0, SHOWN), byRule: Object.fromEntries(byRule) });
