@@ -1,0 +1,116 @@
+/**
+ * The github store and the deploy hook, on the real Node server, against
+ * local stand-ins: a GitHub contents API (fakeGithub.ts) and a hook
+ * endpoint. Accepted uploads become commits (stage history first, then the
+ * file, then the pipeline snapshot); rejected ones write nothing; a file
+ * changed meanwhile is a 409; the hook is POSTed and never shown.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeGithub, type FakeGithub } from './fakeGithub.ts';
+import { FIXTURE, fixtureText, postCsv, setup, snapshotFolder, type Setup } from './helpers.ts';
+
+const DEALS = fixtureText('deals.csv');
+/** Over 1 MB, so the store must fetch it raw: the fixture's deals and open ones of the same reps. */
+const BIG_DEALS = DEALS + Array.from({ length: 16_000 }, (_, i) => `N${i},Deal ${i},Acct,${i % 2 ? 'Ann' : 'Bob'},web,Qualify,1000,2026-10-01,2026-12-01,,\n`).join('');
+const WON = BIG_DEALS.replace('Epsilon,Ann,referral,Proposal,30000', 'Epsilon,Ann,referral,Closed Won,30000');
+
+describe('github store', () => {
+  let github: FakeGithub;
+  let s: Setup;
+  beforeAll(async () => {
+    github = await fakeGithub('acme/sales', 'gh-secret');
+    for (const name of readdirSync(FIXTURE)) github.files.set(`data/${name}`, readFileSync(join(FIXTURE, name)));
+    github.files.set('data/deals.csv', Buffer.from(BIG_DEALS));
+    s = await setup('upload-github', {
+      KEEPSCORE_STORE: 'github', KEEPSCORE_GITHUB_REPO: 'acme/sales', KEEPSCORE_GITHUB_TOKEN: 'gh-secret', KEEPSCORE_GITHUB_API: github.url,
+    }, { build: 'fake', site: false });
+  }, 60_000);
+  afterAll(async () => {
+    await s?.cleanup();
+    await github?.close();
+  });
+
+  it('commits an accepted upload through the contents API, stage history first', async () => {
+    const localBefore = snapshotFolder(s.data);
+    const response = await postCsv(s.server.url, WON, '?exported=2026-11-02');
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(202);
+    expect(github.commits.map((c) => [c.path, c.created, c.branch])).toEqual([
+      ['data/stage_history.csv', true, 'main'],
+      ['data/deals.csv', false, 'main'],
+      ['data/.history/pipeline.jsonl', true, 'main'],
+    ]);
+    expect(github.files.get('data/deals.csv')!.toString()).toBe(WON);
+    expect(github.files.get('data/stage_history.csv')!.toString()).toBe('deal,stage,entered\nD5,Closed Won,2026-11-02\n');
+    expect(github.commits[1].message).toContain(body.version);
+    expect(BIG_DEALS.length).toBeGreaterThan(1024 * 1024);
+    expect(github.requests).toContain('GET /repos/acme/sales/contents/data/deals.csv?ref=main (raw)');
+    // The push builds in CI: the status says it was handed over, and shows no secret.
+    const status = await (await fetch(`${s.server.url}${body.status}`)).json();
+    expect(status.build).toMatchObject({ state: 'triggered' });
+    expect(JSON.stringify(status)).not.toMatch(/gh-secret/);
+    expect(snapshotFolder(s.data)).toEqual(localBefore);
+  });
+
+  it('writes nothing for a rejected upload', async () => {
+    const commits = github.commits.length;
+    const response = await postCsv(s.server.url, DEALS.replace('10000', 'ten'), '?file=deals');
+    expect(response.status).toBe(422);
+    expect(github.commits.length).toBe(commits);
+  });
+
+  it('answers 409 when the file changed in the repository meanwhile', async () => {
+    github.beforePut = (path) => {
+      if (path === 'data/quotas.csv') github.files.set(path, Buffer.from('owner,period,amount\nAnn,2026-10,1\n'));
+      github.beforePut = null;
+    };
+    const response = await postCsv(s.server.url, 'owner,period,amount\nAnn,2026-10,99\n', '?file=quotas');
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatch(/changed in the repository/);
+    expect(github.files.get('data/quotas.csv')!.toString()).toBe('owner,period,amount\nAnn,2026-10,1\n');
+  });
+});
+
+describe('deploy hook', () => {
+  let hook: Server;
+  let hookUrl: string;
+  const calls: string[] = [];
+  let answer = 200;
+  let s: Setup;
+  beforeAll(async () => {
+    hook = createServer((req, res) => {
+      calls.push(`${req.method} ${req.url}`);
+      res.writeHead(answer, { 'Content-Type': 'application/json' }).end('{"id":"deploy"}');
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hooks/secret-hook-id`;
+    s = await setup('upload-hook', { KEEPSCORE_STORE: 'hook', KEEPSCORE_DEPLOY_HOOK: hookUrl }, { build: 'fake', site: false });
+  }, 60_000);
+  afterAll(async () => {
+    await s?.cleanup();
+    await new Promise((resolve) => hook?.close(resolve));
+  });
+
+  it('stores locally, POSTs the hook, and keeps its URL out of the status', async () => {
+    const response = await postCsv(s.server.url, fixtureText('quotas.csv').replace('50000', '55000'), '?file=quotas');
+    expect(response.status).toBe(202);
+    const { version } = await response.json();
+    expect(calls).toEqual(['POST /hooks/secret-hook-id']);
+    expect(readFileSync(join(s.data, 'quotas.csv'), 'utf8')).toContain('55000');
+    const status = await (await fetch(`${s.server.url}/api/status?version=${version}`)).json();
+    expect(status.build).toMatchObject({ state: 'triggered', error: null });
+    expect(JSON.stringify(status)).not.toContain('secret-hook-id');
+  });
+
+  it('reports a failing hook in the status', async () => {
+    answer = 500;
+    const response = await postCsv(s.server.url, fixtureText('quotas.csv'), '?file=quotas');
+    const { version } = await response.json();
+    const status = await (await fetch(`${s.server.url}/api/status?version=${version}`)).json();
+    expect(status.build).toMatchObject({ state: 'failed', error: 'the deploy hook answered 500' });
+  });
+});
