@@ -24,6 +24,7 @@ describe('kpiCell and flags', () => {
       text: '75.0%',
       kpi: { path: 'winRate.rate', scope: 'rep:Ann', period: '2026-10' },
       flag: '4 deals — too few to judge',
+      raw: 0.75,
     });
     expect(kpiCell(null, 'winRate.rate', 'percent', 'rep:Ann', '2026-10', w).text).toBe('—');
   });

@@ -26,6 +26,8 @@ export interface Cell {
   leak?: boolean;
   /** Words, not a number: aligned left. */
   word?: boolean;
+  /** The unformatted value for the table's CSV download (a number, or null for "—"); the text when absent. */
+  raw?: number | string | null;
 }
 
 export interface Row {
@@ -35,6 +37,8 @@ export interface Row {
 }
 
 export interface Table {
+  /** The stem of the table's CSV download (`activity-side` -> /csv/activity-side.csv); unique on the site. */
+  id?: string;
   caption: string;
   /** Column titles; the first names the row-header column. */
   columns: string[];
@@ -79,6 +83,16 @@ export function isBare(cell: Cell): boolean {
   return !cell.href && !cell.swatch && !cell.flag;
 }
 
+/** The table with its CSV name. */
+export function named(table: Table, id: string): Table {
+  return { ...table, id };
+}
+
+/** A chart view's table named for CSV download. */
+export function namedChart<T extends { table: Table }>(view: T, id: string): T {
+  return { ...view, table: named(view.table, id) };
+}
+
 /** Maps whose zero entries the KPI JSON may omit (KPI-SPEC §6): a missing entry reads 0. */
 const ZERO_WHEN_MISSING = /^(pipeline\.openByStage|stages\.forward|stages\.backward)\./;
 
@@ -86,7 +100,7 @@ const ZERO_WHEN_MISSING = /^(pipeline\.openByStage|stages\.forward|stages\.backw
 export function kpiCell(kpis: Kpis | null, path: string, kind: NumberKind, scope: string, period: string, w: Words, flag?: string): Cell {
   let value = kpis === null ? null : (valueAt(kpis, path) as number | null | undefined);
   if (value === undefined && kpis !== null && ZERO_WHEN_MISSING.test(path)) value = 0;
-  return { text: formatNumber(value, kind, w.f), kpi: { path, scope, period }, flag };
+  return { text: formatNumber(value, kind, w.f), kpi: { path, scope, period }, flag, raw: value ?? null };
 }
 
 /** "3 deals — too few to judge" when `n` cases are too few (win rates count closed deals), else undefined. */

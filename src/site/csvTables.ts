@@ -15,11 +15,12 @@ import { isCsvFileName, type CsvTable } from '../core/export/csv.ts';
 import { getSiteData, type SiteData } from './siteData.ts';
 import { dataCsvTables } from './dataView.ts';
 import { reportCsvTables } from './reportView.ts';
+import { kpiCsvTables } from './views/csv.ts';
 
 export type CsvSource = (site: SiteData) => CsvTable[] | Promise<CsvTable[]>;
 
 /** Every producer of downloadable tables; extend this list for new pages. */
-export const CSV_SOURCES: CsvSource[] = [reportCsvTables, dataCsvTables];
+export const CSV_SOURCES: CsvSource[] = [reportCsvTables, dataCsvTables, kpiCsvTables];
 
 /** The site path of a table's CSV file; throws on a filename that cannot be a static URL. */
 export function csvHref(table: Pick<CsvTable, 'filename'>): string {

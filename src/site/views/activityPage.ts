@@ -4,7 +4,7 @@
  * and the team's lead sources and outreach channels to first meeting.
  */
 import { fill } from '../../core/i18n.ts';
-import { kpiCell, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
+import { kpiCell, named, namedChart, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodTitle } from '../timeline.ts';
 import { scopeTable } from './tables.ts';
@@ -69,11 +69,12 @@ export function activityView(ctx: ViewContext): ActivityView {
       ],
     };
   });
+  const ids = ['activity-first-meetings', 'activity-next-step-rate', 'activity-outreach-per-first-meeting'];
   return {
     period,
-    side,
-    charts,
-    bySource: { caption: fill(l['activity.sourceCaption'], { period }), columns: [l['f.source'], l['f.leads'], l['f.met'], l['f.rate']], rows: sourceRows },
-    byChannel: { caption: fill(l['activity.channelCaption'], { period }), columns: [l['f.channel'], l['f.touches'], l['f.leads'], l['f.met'], l['f.rate']], rows: channelRows },
+    side: named(side, 'activity-side'),
+    charts: charts.map((chart, i) => namedChart(chart, ids[i])),
+    bySource: { id: 'activity-by-source', caption: fill(l['activity.sourceCaption'], { period }), columns: [l['f.source'], l['f.leads'], l['f.met'], l['f.rate']], rows: sourceRows },
+    byChannel: { id: 'activity-by-channel', caption: fill(l['activity.channelCaption'], { period }), columns: [l['f.channel'], l['f.touches'], l['f.leads'], l['f.met'], l['f.rate']], rows: channelRows },
   };
 }

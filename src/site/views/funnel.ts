@@ -47,9 +47,9 @@ export function funnelChart(ctx: ViewContext, scope: Scope, pooled: Pooled): Cha
     leak: step === pooled.leak,
     cells: [
       { text: step.to },
-      { text: f.count(step.reached) },
-      { text: f.count(step.advanced) },
-      { text: f.percent(step.rate), flag: smallFlag('deals', step.reached, ctx) },
+      { text: f.count(step.reached), raw: step.reached },
+      { text: f.count(step.advanced), raw: step.advanced },
+      { text: f.percent(step.rate), flag: smallFlag('deals', step.reached, ctx), raw: step.rate },
       { text: step === pooled.leak ? l['f.stages.leak'] : '', word: true },
     ],
   }));

@@ -4,7 +4,7 @@
  * the lagging indicators, and teams and reps side by side with links.
  */
 import { fill } from '../../core/i18n.ts';
-import { rateFlags, type Cell, type Table } from '../cells.ts';
+import { named, rateFlags, type Cell, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodName, periodTitle } from '../timeline.ts';
 import { kpiCards, type CardView } from './cards.ts';
@@ -53,8 +53,8 @@ export function overviewView(ctx: ViewContext): OverviewView {
       cell: columnCell(kpis, { label: '', path: 'pipeline.focus', kind: 'focus' }, team, t.month, ctx),
       why: focusWhy(kpis, ctx.config.coverageThreshold, ctx),
     },
-    lagging: scopeTable(ctx, t.month, lagging, fill(l['overview.laggingCaption'], { period: month }), [team]),
-    teams: scopes.groups.length ? scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.teamsCaption'], { period: month }), scopes.groups) : null,
-    reps: scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.repsCaption'], { period: month }), scopes.reps),
+    lagging: named(scopeTable(ctx, t.month, lagging, fill(l['overview.laggingCaption'], { period: month }), [team]), 'team-lagging'),
+    teams: scopes.groups.length ? named(scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.teamsCaption'], { period: month }), scopes.groups), 'teams-headline') : null,
+    reps: named(scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.repsCaption'], { period: month }), scopes.reps), 'reps-headline'),
   };
 }

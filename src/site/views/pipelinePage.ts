@@ -8,7 +8,7 @@ import { REP_COLOURS, WON_COLOUR } from '../../core/charts/palette.ts';
 import { quotaChart } from '../../core/charts/pipeline.ts';
 import { trendChart, type TrendPoint } from '../../core/charts/trend.ts';
 import { fill } from '../../core/i18n.ts';
-import { kpiCell, type Row, type Table } from '../cells.ts';
+import { kpiCell, named, namedChart, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import type { Scope } from '../scopes.ts';
 import { periodTitle, shortMonth } from '../timeline.ts';
@@ -134,13 +134,13 @@ export function pipelineView(ctx: ViewContext): PipelineView {
     fill(l['page.sideCaption'], { period }),
   );
   return {
-    side,
+    side: named(side, 'pipeline-side'),
     quota: [
-      quotaView(ctx, [scopes.team, ...scopes.groups], fill(l['pipeline.quotaTeamsLabel'], { period })),
-      quotaView(ctx, scopes.reps, fill(l['pipeline.quotaRepsLabel'], { period })),
+      namedChart(quotaView(ctx, [scopes.team, ...scopes.groups], fill(l['pipeline.quotaTeamsLabel'], { period })), 'pipeline-quota-teams'),
+      namedChart(quotaView(ctx, scopes.reps, fill(l['pipeline.quotaRepsLabel'], { period })), 'pipeline-quota-reps'),
     ],
-    coverage: coverageView(ctx, period),
-    ahead: aheadView(ctx),
-    trend: scopeTrend(ctx, { scopes: scopes.reps, reference: scopes.team, path: 'pipeline.attainment', kind: 'percent', label: l['pipeline.trendLabel'], yTitle: l['f.pipeline.attainment'] }),
+    coverage: namedChart(coverageView(ctx, period), 'pipeline-coverage'),
+    ahead: namedChart(aheadView(ctx), 'pipeline-by-close-month'),
+    trend: namedChart(scopeTrend(ctx, { scopes: scopes.reps, reference: scopes.team, path: 'pipeline.attainment', kind: 'percent', label: l['pipeline.trendLabel'], yTitle: l['f.pipeline.attainment'] }), 'pipeline-attainment'),
   };
 }

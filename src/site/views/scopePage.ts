@@ -7,7 +7,7 @@
 import { coachingNotes } from '../../core/coaching/notes.ts';
 import { noteWords, planRows, type NoteWords, type PlanRow } from '../../core/coaching/words.ts';
 import { fill } from '../../core/i18n.ts';
-import { rateFlags, type Cell, type Table } from '../cells.ts';
+import { named, namedChart, rateFlags, type Cell, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import type { Scope } from '../scopes.ts';
 import { periodTitle } from '../timeline.ts';
@@ -26,7 +26,8 @@ export interface ScopeView {
   focus: { cell: Cell; why: string };
   notes: NoteWords[];
   coachIntro: string;
-  plan: { intro: string; rows: PlanRow[] | null; caption: string };
+  /** `rows` for the page, `table` (the same with raw numbers) for its CSV download. */
+  plan: { intro: string; rows: PlanRow[] | null; caption: string; table: Table | null };
   charts: ChartView[];
   funnel: ChartView;
   members: Table | null;
@@ -46,6 +47,9 @@ export function scopeView(ctx: ViewContext, scope: Scope): ScopeView {
   const flags = (k: Parameters<typeof rateFlags>[0]) => rateFlags(k, ctx);
   const vsTeam = (path: string, kind: 'percent', label: string, yTitle: string, flag?: (k: NonNullable<typeof kpis>) => string | undefined) =>
     scopeTrend(ctx, { scopes: [scope], reference: team, summaryOf: scope, path, kind, label: fill(label, { scope: scope.label }), yTitle, flag });
+  const stem = `${scope.kind === 'rep' ? 'rep' : 'team'}-${scope.slug}`;
+  const rows = plan.quota > 0 ? planRows(plan, input, { l, f }) : null;
+  const planCaption = fill(l['plan.caption'], { scope: scope.label, period });
   const links =
     scope.kind === 'rep'
       ? scopes.groups.filter((g) => g.name === scope.team).map((g) => ({ text: g.label, href: g.href }))
@@ -63,18 +67,27 @@ export function scopeView(ctx: ViewContext, scope: Scope): ScopeView {
     coachIntro: fill(l['coach.intro'], { months: pooled.months }),
     plan: {
       intro: plan.quota > 0 ? fill(l['plan.intro'], { quota: f.money(plan.quota), months: pooled.months }) : l['plan.noQuota'],
-      rows: plan.quota > 0 ? planRows(plan, input, { l, f }) : null,
-      caption: fill(l['plan.caption'], { scope: scope.label, period }),
+      rows: rows,
+      caption: planCaption,
+      table: rows && {
+        id: `${stem}-plan`,
+        caption: planCaption,
+        columns: [l['plan.target'], l['plan.perMonth'], l['plan.perWeek'], l['plan.basis']],
+        rows: rows.map((r) => ({
+          head: { text: r.label },
+          cells: [{ text: r.perMonth, raw: plan.month[r.key] }, { text: r.perWeek, raw: plan.week[r.key] }, { text: r.basis, word: true }],
+        })),
+      },
     },
     charts: [
-      vsTeam('activity.nextStepRate', 'percent', l['scope.chart.nextStep'], l['f.activity.nextStepRate'], (k) => flags(k).nextStep),
-      vsTeam('winRate.rate', 'percent', l['scope.chart.winRate'], l['f.winRate.rate'], (k) => flags(k).winRate),
-      vsTeam('pipeline.attainment', 'percent', l['scope.chart.attainment'], l['f.pipeline.attainment']),
+      namedChart(vsTeam('activity.nextStepRate', 'percent', l['scope.chart.nextStep'], l['f.activity.nextStepRate'], (k) => flags(k).nextStep), `${stem}-next-step-rate`),
+      namedChart(vsTeam('winRate.rate', 'percent', l['scope.chart.winRate'], l['f.winRate.rate'], (k) => flags(k).winRate), `${stem}-win-rate`),
+      namedChart(vsTeam('pipeline.attainment', 'percent', l['scope.chart.attainment'], l['f.pipeline.attainment']), `${stem}-attainment`),
     ],
-    funnel: funnelChart(ctx, scope, pooled),
+    funnel: namedChart(funnelChart(ctx, scope, pooled), `${stem}-funnel`),
     members:
       scope.kind === 'group'
-        ? scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.repsCaption'], { period }), scopes.reps.filter((r) => scope.members.includes(r.name)))
+        ? named(scopeTable(ctx, t.month, headlineColumns(ctx), fill(l['overview.repsCaption'], { period }), scopes.reps.filter((r) => scope.members.includes(r.name))), `${stem}-reps`)
         : null,
   };
 }

@@ -6,7 +6,7 @@
 import { flowChart } from '../../core/charts/flow.ts';
 import { LOST_COLOUR, WON_COLOUR } from '../../core/charts/palette.ts';
 import { fill } from '../../core/i18n.ts';
-import { kpiCell, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
+import { kpiCell, named, namedChart, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodTitle } from '../timeline.ts';
 import { funnelChart, stepTrend } from './funnel.ts';
@@ -83,10 +83,11 @@ function flowView(ctx: ViewContext, period: string): ChartView | null {
 export function stagesView(ctx: ViewContext): StagesView {
   const period = periodTitle(ctx.timeline.month, ctx.timeline, ctx.locale, ctx.l);
   const team = ctx.scopes.team;
+  const flow = flowView(ctx, period);
   return {
-    side: sideTable(ctx, period),
-    funnel: funnelChart(ctx, team, ctx.pooled(team)),
-    steps: stepTrend(ctx, team),
-    flow: flowView(ctx, period),
+    side: named(sideTable(ctx, period), 'stages-side'),
+    funnel: namedChart(funnelChart(ctx, team, ctx.pooled(team)), 'stages-funnel'),
+    steps: namedChart(stepTrend(ctx, team), 'stages-steps'),
+    flow: flow && namedChart(flow, 'stages-flow'),
   };
 }

@@ -6,7 +6,7 @@
 import { barsChart, type Bar } from '../../core/charts/bars.ts';
 import { fill } from '../../core/i18n.ts';
 import { tooFewClosed } from '../../core/smallNumbers.ts';
-import { rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
+import { named, namedChart, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodTitle } from '../timeline.ts';
 import { windowName } from './funnel.ts';
@@ -35,7 +35,11 @@ function pooledBars(ctx: ViewContext): ChartView {
     const p = ctx.pooled(scope);
     return {
       head: scopeHead(scope),
-      cells: [{ text: f.count(p.won) }, { text: f.count(p.lost) }, { text: f.percent(p.winRate), flag: smallFlag('deals', p.won + p.lost, ctx, true) }],
+      cells: [
+        { text: f.count(p.won), raw: p.won },
+        { text: f.count(p.lost), raw: p.lost },
+        { text: f.percent(p.winRate), flag: smallFlag('deals', p.won + p.lost, ctx, true), raw: p.winRate },
+      ],
     };
   });
   const label = fill(l['winRate.pooledLabel'], { window });
@@ -67,9 +71,9 @@ export function winRateView(ctx: ViewContext): WinRateView {
     fill(l['page.sideCaption'], { period }),
   );
   return {
-    side,
-    trend: scopeTrend(ctx, { scopes: scopes.reps, reference: scopes.team, path: 'winRate.rate', kind: 'percent', flag: (k) => flags(k).winRate, label: l['winRate.trendLabel'], yTitle: l['f.winRate.rate'] }),
-    pooled: pooledBars(ctx),
-    amounts: scopeTrend(ctx, { scopes: scopes.reps, tableOnly: [scopes.team], path: 'winRate.wonAmount', kind: 'money', stacked: true, label: l['winRate.amountLabel'], yTitle: l['f.winRate.wonAmount'] }),
+    side: named(side, 'win-rate-side'),
+    trend: namedChart(scopeTrend(ctx, { scopes: scopes.reps, reference: scopes.team, path: 'winRate.rate', kind: 'percent', flag: (k) => flags(k).winRate, label: l['winRate.trendLabel'], yTitle: l['f.winRate.rate'] }), 'win-rate-trend'),
+    pooled: namedChart(pooledBars(ctx), 'win-rate-pooled'),
+    amounts: namedChart(scopeTrend(ctx, { scopes: scopes.reps, tableOnly: [scopes.team], path: 'winRate.wonAmount', kind: 'money', stacked: true, label: l['winRate.amountLabel'], yTitle: l['f.winRate.wonAmount'] }), 'win-rate-won-amount'),
   };
 }
