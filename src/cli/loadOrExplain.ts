@@ -6,6 +6,6 @@ import { UserError } from './run.ts';
 
 export async function loadFolder(dir: string): Promise<LoadResult> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new UserError(`No data folder at "${dir}". Pass --data DIR (or set KEEPSCORE_DATA) to a folder holding deals.csv.`);
+  if (!isDir) throw new UserError(`No data folder at "${dir}". Pass --data DIR (or set KEEPSCORE_DATA) to a folder holding deals.csv, or CRM exports named in its keepscore.config.json.`);
   return loadDataset(dir);
 }
