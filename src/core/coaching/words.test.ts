@@ -30,7 +30,14 @@ describe('noteWords', () => {
       { label: 'Whole team', value: '66.7%' },
     ]);
     expect(words.questions).toEqual({ intro: 'Questions to check at Discovery:', items: ['Who decides?'] });
+    expect(words.body).toHaveLength(2); // 33.3 % is behind the team's 66.7 %: no "no worse than the team"
     expect(words.severityLabel).toBe('Act on this');
+  });
+
+  it('says so when the weakest step is no worse than the whole team', () => {
+    const words = noteWords({ ...leak, severity: 'watch', teamRate: 0.3 }, en);
+    expect(words.body[1]).toBe('It is the weakest step of this funnel, though no worse than the whole team’s (30.0%).');
+    expect(words.severityLabel).toBe('Keep an eye on');
   });
 
   it('words the pipeline note in Russian with the locale’s money', () => {

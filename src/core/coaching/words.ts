@@ -46,7 +46,12 @@ export function noteWords(note: Note, { l, f, questionsOf }: WordsContext): Note
       return {
         ...base,
         title: t('coach.leak.title', { from, to }),
-        body: [t('coach.leak.body', { from, to, reached: f.count(reached), advanced: f.count(advanced), rate: pct(f, rate), months: note.months }), t(`coach.leak.${note.cause}`)],
+        body: [
+          t('coach.leak.body', { from, to, reached: f.count(reached), advanced: f.count(advanced), rate: pct(f, rate), months: note.months }),
+          // The weakest step of a funnel that does better than the team's is still worth a look, said as such.
+          ...(note.teamRate !== null && rate !== null && rate >= note.teamRate ? [t('coach.leak.notBehind', { teamRate: pct(f, note.teamRate) })] : []),
+          t(`coach.leak.${note.cause}`),
+        ],
         facts: [
           { label: l['f.stages.reached'], value: f.count(reached) },
           { label: l['f.stages.advanced'], value: f.count(advanced) },

@@ -122,7 +122,7 @@ export const en = {
   'focus.noQuotaWhy': 'There is no quota for this period, so there is no gap to close and no coverage to judge.',
   'focus.createWhy': 'Open pipeline covers less than {threshold} of the gap to quota: create more opportunities.',
   'focus.closeWhy': 'Open pipeline covers the gap to quota at least {threshold}: work the deals you have to a close.',
-  'focus.doneWhy': 'Nothing left to close for quota this period (or no quota set).',
+  'focus.doneWhy': 'Nothing left to close for quota this period: closed won has reached it.',
 
   'change.vs': 'vs {period}',
   'change.up': 'up {delta}',
@@ -233,6 +233,7 @@ export const en = {
   'coach.leak.nextStep': 'Deals stall in the middle of the funnel. That usually means the right next step is not being proposed: end every meeting with a scheduled next step that moves the deal forward.',
   'coach.leak.decisionMaker': 'Deals stall before the final stage. That usually means the decision maker has not been reached: make sure the person who signs has seen and agreed to the proposal.',
   'coach.leak.negotiation': 'Deals are lost at the very end. That usually means weak negotiation: agree terms, price and who signs earlier, and know which alternatives the buyer is weighing.',
+  'coach.leak.notBehind': 'It is the weakest step of this funnel, though no worse than the whole team’s ({teamRate}).',
   'coach.leak.questions': 'Questions to check at {stage}:',
   'coach.fewFirstMeetings.title': 'Too few first meetings for the quota',
   'coach.fewFirstMeetings.body': 'On average {held} first meetings a month were held; this month’s quota needs about {needed} ({perWeek} a week) at the trailing conversion.',
