@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts';
 
 export { ROOT };
 export const FIXTURE = join(ROOT, 'test/fixtures/tiny');
-export const TOKEN = 'test-token-\u00e9-42';
+export const TOKEN = 'test-token-7Qx-42';
 /** A build that only writes an index page: for tests about the store, not the site. */
 export const FAKE_BUILD = [process.execPath, join(ROOT, 'test/upload/fakeBuild.mjs')];
 
