@@ -1,25 +1,34 @@
-// Two projects: fast unit and build tests, then the end-to-end suite in
-// Chromium, which builds the sample site once and needs longer timeouts.
-// The e2e group runs after the unit group so two `astro build`s never
-// share the project's .astro cache at the same time.
+// Three groups, run one after the other: fast unit tests (files in
+// parallel), then the tests that run a real `astro build`, then the
+// end-to-end suite in Chromium and the upload server. Builds share the
+// project's Astro and Vite caches, so no two build-running files may overlap:
+// the build and e2e groups run their files one at a time.
 import { configDefaults, defineConfig } from 'vitest/config';
+
+const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.test.ts'];
+const E2E = ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts'];
 
 export default defineConfig({
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/upload/**'], sequence: { groupOrder: 0 } },
+        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'build', include: BUILDS, fileParallelism: false, testTimeout: 120_000, sequence: { groupOrder: 1 } },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
           // test/upload: the upload API on the real server, with real builds of the tiny fixture (issue 4).
-          include: ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts'],
+          include: E2E,
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 200_000,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
