@@ -87,4 +87,19 @@ describe('a column mapping', () => {
     expect(dataset.activities.map((a) => [a.id, a.deal])).toEqual([['A1', undefined]]);
     expect(imports[1].changed).toEqual([{ reason: 'deal link dropped: no deal with that id', count: 1, lines: [2] }]);
   });
+
+  it("keeps a preset's value translations when the config picks the header, and reads a canonical file named in sources", async () => {
+    const { dataset, imports } = await load(
+      { deals: [{ file: 'hs.csv', preset: 'hubspot', columns: { stage: 'Stage ID' } }, { file: 'more.csv' }] },
+      {
+        'hs.csv': 'Record ID,Deal Name,Deal Stage,Stage ID,Amount,Close Date,Create Date,Deal owner\n1,A,Won it,closedwon,10,2026-10-05,2026-10-01,Ann\n',
+        'more.csv': 'id,owner,stage,amount,created,close_date\nM1,Bob,demo,5,2026-10-01,2026-10-09\nM2,Bob,demo,5,2026-10-01,\n',
+      },
+    );
+    expect(dataset.deals.map((d) => [d.id, d.stage])).toEqual([['1', 'Signed'], ['M1', 'Demo']]);
+    expect(imports.map((r) => [r.file, r.preset, r.rowsKept, r.skipped.map((x) => x.reason)])).toEqual([
+      ['hs.csv', 'hubspot', 1, []],
+      ['more.csv', null, 1, ['no value for close_date']],
+    ]);
+  });
 });

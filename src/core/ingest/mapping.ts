@@ -96,18 +96,15 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     const own = spec?.columns?.[key];
     const rule = shape?.columns[key];
     let from: string[] = [];
-    let presetValues: Readonly<Record<string, string>> | undefined;
     if (own !== undefined) {
       for (const name of typeof own === 'string' ? [own] : own) {
         if (indexOf(name) >= 0) from.push(name);
         else problems.push(missingMapped(fileName, kind, key, name, display));
       }
-    } else if (rule !== undefined) {
-      const r = ruleOf(rule);
-      from = r.from.filter((name) => indexOf(name) >= 0);
-      presetValues = r.values;
-    } else if (indexOf(key) >= 0) from = [key];
-    const { map, other } = translations(key, presetValues);
+    } else if (rule !== undefined) from = ruleOf(rule).from.filter((name) => indexOf(name) >= 0);
+    else if (indexOf(key) >= 0) from = [key];
+    // The preset's translations hold for whichever header feeds the column (`closedwon` stays won).
+    const { map, other } = translations(key, rule === undefined ? undefined : ruleOf(rule).values);
     feeds[k] = from.map((name) => ({ index: indexOf(name), map, other }));
     const fallback = fallbackOf(spec?.defaults?.[key] ?? shape?.defaults?.[key], keys);
     fallbacks[k] = fallback;
