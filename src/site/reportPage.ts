@@ -9,7 +9,10 @@ import { reportText } from '../core/i18n/reports.ts';
 import type { KpiReport } from '../core/kpi/report.ts';
 import { metricValue } from '../core/report/metric.ts';
 import { neighbours } from '../core/report/months.ts';
+import { slugsFor } from '../core/slug.ts';
 import { formatMetric, metricLabel } from './metricText.ts';
+import { attainmentChart } from './reportChart.ts';
+import type { ChartView } from './views/trends.ts';
 import { stageRows, type StageRow } from './kpiView.ts';
 import { LIST_METRICS, previousReport, reportTables, scorecardColumns, scorecardRows, teamMetricGroups, type MetricGroup, type ScoreRow } from './reportView.ts';
 import type { SiteReports } from './reports.ts';
@@ -82,6 +85,8 @@ export interface ReportPage {
   teamCaption: string;
   stageCaption: string;
   stages: StageRow[];
+  /** Quota attainment by rep, from the report shown. */
+  chart: ChartView;
   scorecardColumns: string[];
   scorecard: ScoreRow[];
   tables: { team: CsvTable; stages: CsvTable; scorecard: CsvTable };
@@ -104,6 +109,7 @@ export function reportPage(reports: SiteReports, month: string, exported: string
     : fill(text['report.live'], { date: asOf, command: snapshotCommand(month) })];
   if (!shown.complete) status.push(text['report.inProgress']);
   const around = neighbours(reports.months, month);
+  const repSlugs = slugsFor(Object.keys(report.reps), 'rep');
   const link = (id: string | null, key: 'report.previous' | 'report.next') =>
     id === null ? null : { href: `${base}reports/${id}/`, text: fill(text[key], { month: formatMonth(id, locale) }) };
   return {
@@ -119,6 +125,7 @@ export function reportPage(reports: SiteReports, month: string, exported: string
     teamCaption: fill(text['report.teamCaption'], { month: monthTitle, previous: previousTitle }),
     stageCaption: fill(text['report.stagesCaption'], { month: monthTitle }),
     stages: stageRows(report.team, formattersFor(locale, report.currency)),
+    chart: attainmentChart(report, locale, (rep) => `${base}reps/${repSlugs.get(rep)}/`),
     scorecardColumns: scorecardColumns(locale),
     scorecard: scorecardRows(report, locale, base),
     tables: reportTables(report, previous),

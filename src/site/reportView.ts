@@ -12,6 +12,8 @@ import type { KpiReport, Kpis } from '../core/kpi/report.ts';
 import { METRICS, metricValue, type MetricName } from '../core/report/metric.ts';
 import { slugsFor } from '../core/slug.ts';
 import { formatMetric, metricLabel } from './metricText.ts';
+import { attainmentChart } from './reportChart.ts';
+import { csvOf } from './views/csv.ts';
 import { getReports, type SiteReports } from './reports.ts';
 import type { SiteData } from './siteData.ts';
 
@@ -116,7 +118,7 @@ export function scorecardCsv(report: KpiReport): CsvTable {
   };
 }
 
-/** The three CSV tables of one report month, given the report shown and the previous month's. */
+/** The CSV tables of one report month, given the report shown and the previous month's. */
 export function reportTables(report: KpiReport, previous: KpiReport | null): { team: CsvTable; stages: CsvTable; scorecard: CsvTable } {
   return { team: teamCsv(report, previous), stages: stagesCsv(report), scorecard: scorecardCsv(report) };
 }
@@ -134,11 +136,15 @@ export function reportListCsv(reports: SiteReports): CsvTable {
 }
 
 /** CSV source (see csvTables.ts): the list of months and the tables of every report month. */
-export async function reportCsvTables(_site: SiteData): Promise<CsvTable[]> {
+export async function reportCsvTables(site: SiteData): Promise<CsvTable[]> {
   const reports = await getReports();
   return [
     reportListCsv(reports),
-    ...reports.months.flatMap(({ id }) => Object.values(reportTables(reports.show(id).report, previousReport(reports, id)))),
+    ...reports.months.flatMap(({ id }) => {
+      const { report } = reports.show(id);
+      // The chart's table links its own CSV (DataTable), named by its id.
+      return [...Object.values(reportTables(report, previousReport(reports, id))), csvOf(attainmentChart(report, site.config.locale).table)];
+    }),
   ];
 }
 

@@ -33,8 +33,8 @@ interface PageCase {
 const PAGES: PageCase[] = [
   { name: 'home', path: '/', charts: 0 },
   { name: 'reports', path: '/reports/', charts: 0 },
-  { name: 'report-frozen', path: `/reports/${FROZEN_MONTH}/`, charts: 0 },
-  { name: 'report-live', path: `/reports/${LIVE_MONTH}/`, charts: 0 },
+  { name: 'report-frozen', path: `/reports/${FROZEN_MONTH}/`, charts: 1 },
+  { name: 'report-live', path: `/reports/${LIVE_MONTH}/`, charts: 1 },
   { name: 'data', path: '/data/', charts: 0 },
 ];
 

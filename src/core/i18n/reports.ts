@@ -34,6 +34,9 @@ const enText = {
   'report.printHint': 'Print this page, or save it as PDF, for clean A4 pages without navigation.',
   'report.team': 'Whole team',
   'report.col.metric': 'Metric',
+  'report.attainmentChart': 'Quota attainment by rep, {month}',
+  'report.attainmentSummary': 'Whole team {team}. Highest: {high} at {highValue}; lowest: {low} at {lowValue}.',
+  'report.noQuota': 'no quota',
   'report.teamCaption': 'The whole team\'s KPIs: {month} against {previous}',
   'report.stagesCaption': 'Deals created in {month}: how many reached each stage and moved on',
 
@@ -103,6 +106,9 @@ const ruText: ReportText = {
   'report.printHint': 'Распечатайте страницу или сохраните её в PDF: получатся чистые страницы A4 без навигации.',
   'report.team': 'Вся команда',
   'report.col.metric': 'Показатель',
+  'report.attainmentChart': 'Выполнение плана по менеджерам, {month}',
+  'report.attainmentSummary': 'Вся команда: {team}. Больше всех: {high}, {highValue}; меньше всех: {low}, {lowValue}.',
+  'report.noQuota': 'нет плана',
   'report.teamCaption': 'KPI всей команды: {month} (для сравнения — {previous})',
   'report.stagesCaption': 'Сделки, созданные за {month}: сколько дошли до каждого этапа и перешли дальше',
 
