@@ -196,6 +196,14 @@ describe('monthly reports', () => {
     expect(await page.locator('.report-links').isVisible()).toBe(false);
     expect(await page.locator('p.csv').first().isVisible()).toBe(false);
     expect(await page.locator('table.metrics').evaluate((t) => getComputedStyle(t).breakInside)).toBe('avoid');
+    // At the width of an A4 page's content (210 - 2 x 14 mm), every table and chart is shorter
+    // than the page's content (297 - 2 x 16 mm), so keeping each whole always works.
+    const mm = 96 / 25.4;
+    await page.setViewportSize({ width: Math.floor(182 * mm), height: 1000 });
+    for (const block of await page.locator('main table, main figure.chart').all()) {
+      const box = await block.boundingBox();
+      expect(box?.height ?? 0).toBeLessThan(265 * mm);
+    }
     const path = join(RESULTS, `report-${FROZEN_MONTH}.pdf`);
     const pdf = await page.pdf({ format: 'A4', path });
     const text = pdf.toString('latin1');
