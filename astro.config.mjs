@@ -6,7 +6,10 @@ import { validateData } from './src/integrations/validateData.ts';
 
 export default defineConfig({
   output: 'static',
-  outDir: './dist',
+  // KEEPSCORE_DIST moves the output, as it does for `npm start` (tests and CI build into temp folders).
+  outDir: process.env.KEEPSCORE_DIST || './dist',
+  // Stylesheets stay files, never inline <style>: public/_headers' CSP allows styles from 'self' only.
+  build: { inlineStylesheets: 'never' },
   // validateData first: nothing else should run on data that will not build.
   integrations: [validateData(), mdx()],
 });

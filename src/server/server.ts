@@ -16,7 +16,9 @@ import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts
 import { LocalBuilder } from './localBuilder.ts';
 import { HISTORY, LocalStore } from './localStore.ts';
 import { sendResponse, toRequest } from './nodeHttp.ts';
-import { HeaderRules, serveStatic } from './static.ts';
+import { headersFor } from './headersFile.ts';
+import { RedirectRules, redirectFor } from './redirectsFile.ts';
+import { HeaderRules, serveStatic, SITE_HEADERS } from './static.ts';
 
 export interface ServerOptions {
   root: string;
@@ -80,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const kind = storeKind(env, 'local');
   let swapping: Promise<void> | null = null;
   const rules = new HeaderRules();
+  const redirects = new RedirectRules();
   let builder: LocalBuilder | null = null;
   let store: UploadStore;
   let rebuild: Rebuilder;
@@ -95,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       root, dataDir, distDir, command: options.buildCommand,
       // Requests wait the instant dist/ is renamed, then see the new site.
       swap: async (replace) => {
-        swapping = replace().finally(() => rules.reset());
+        swapping = replace().finally(() => (rules.reset(), redirects.reset()));
         await swapping.finally(() => (swapping = null));
       },
     });
@@ -114,13 +117,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer(async (req, res) => {
     try {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname;
       if (path === '/api/upload' || path === '/api/status' || path === '/api/upload/' || path === '/api/status/') {
         await sendResponse(res, await handleUpload(toRequest(req), deps), req.method === 'HEAD');
         return;
       }
       if (swapping) await swapping.catch(() => {});
       const live = await stat(join(distDir, 'index.html')).then(() => distDir, () => null);
+      // The site's _redirects, as Cloudflare Pages applies them: before any file.
+      const moved = live && (req.method === 'GET' || req.method === 'HEAD') ? redirectFor(await redirects.for(live), path, url.search) : null;
+      if (live && moved) {
+        res.writeHead(moved.status, { ...headersFor(await rules.for(live), path, SITE_HEADERS), Location: moved.location }).end();
+        return;
+      }
       await serveStatic(req, res, live, live ? await rules.for(live) : [], notBuilt);
     } catch {
       if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });

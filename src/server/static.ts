@@ -93,7 +93,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     res.end(req.method === 'HEAD' ? undefined : page);
     return;
   }
-  res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size, 'Cache-Control': 'no-cache' });
+  // no-cache unless _headers says otherwise (hashed /_astro/ assets are immutable).
+  res.writeHead(200, { 'Cache-Control': 'no-cache', ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
