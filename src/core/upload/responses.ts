@@ -107,7 +107,13 @@ ${notes ? `<ul>${notes}</ul>` : ''}
   );
 }
 
-/** One line for the status log: the first problem and how many in all. */
+/**
+ * One line for the status log: where the first problem is, its rule, and how
+ * many in all. Not its value: /api/status is public, and a cell may be a
+ * customer's name.
+ */
 export function firstProblem(problems: Problem[], total: number): string {
-  return problems.length === 0 ? 'invalid data' : `${formatProblem(problems[0])}${total > 1 ? ` (and ${total - 1} more)` : ''}`;
+  if (problems.length === 0) return 'invalid data';
+  const shown = formatProblem({ ...problems[0], value: '' }).replace(' (empty)', '');
+  return `${shown}${total > 1 ? ` (and ${total - 1} more)` : ''}`;
 }
