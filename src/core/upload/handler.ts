@@ -71,6 +71,7 @@ async function upload(request: Request, url: URL, deps: UploadDeps, html: boolea
   const body = await readLimited(request, maxBytes);
   let bytes = body;
   let fields: FormData | null = null;
+  let fileName = '';
   if (multipart) {
     fields = await new Request(url, { method: 'POST', headers: { 'content-type': type }, body: body as Uint8Array<ArrayBuffer> }).formData().catch(() => {
       throw new UploadError(400, 'the form could not be read (a broken multipart body)');
@@ -82,6 +83,7 @@ async function upload(request: Request, url: URL, deps: UploadDeps, html: boolea
     if (file === null || typeof file === 'string') throw new UploadError(400, 'the form has no file: choose a CSV file in the field "file"');
     if (!csvMediaType(file.type, true)) throw new UploadError(415, `a CSV file is expected, not ${file.type}`);
     bytes = new Uint8Array(await file.arrayBuffer());
+    fileName = file.name;
   }
   const text = csvText(bytes);
   const field = (name: string) => url.searchParams.get(name) ?? (fields?.get(name) as string | null | undefined) ?? null;
@@ -100,7 +102,7 @@ async function upload(request: Request, url: URL, deps: UploadDeps, html: boolea
   const exported = field('exported')?.trim() || null;
   if (exported !== null && isoToDay(exported) === null) throw new UploadError(400, `exported must be a date as YYYY-MM-DD, not ${JSON.stringify(exported.slice(0, 40))}`);
   const now = deps.now();
-  const date = exported ?? now.toISOString().slice(0, 10);
+  const date = exported ?? dateInName(fileName) ?? now.toISOString().slice(0, 10);
 
   return deps.store.exclusive(async () => {
     const version = newVersion(deps.now());
@@ -120,6 +122,15 @@ async function upload(request: Request, url: URL, deps: UploadDeps, html: boolea
       html,
     );
   });
+}
+
+/**
+ * The export date a file name carries (`hubspot-crm-exports-all-deals-2026-11-30.csv`),
+ * or null. Only a date is taken from the name; the name itself goes nowhere.
+ */
+export function dateInName(name: string): string | null {
+  const match = /(?:^|\D)(\d{4}-\d{2}-\d{2})(?:\D|$)/.exec(name);
+  return match && isoToDay(match[1]) !== null ? match[1] : null;
 }
 
 /** Sortable, unique enough, and safe as a folder name: `20261127T063800123Z-3f9a1c`. */

@@ -1,0 +1,116 @@
+/**
+ * The handler on its own, with in-memory adapters (as a workerd isolate
+ * would run it): order of checks, kind detection, where a kind is written,
+ * the history derived from two deals exports, and the status.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { textSource } from '../ingest/textSource.ts';
+import { dateInName, handleUpload } from './handler.ts';
+import { Recent } from './recent.ts';
+import type { Accepted, BuildEntry, UploadDeps, UploadEntry, UploadStore } from './types.ts';
+
+const FIXTURE = join(import.meta.dirname, '../../../test/fixtures/tiny');
+const TOKEN = 'unit-token';
+
+function memoryDeps(files: Record<string, string>): UploadDeps & { files: Record<string, string>; commits: Accepted[]; builds: string[] } {
+  const log = new Recent<UploadEntry>();
+  const commits: Accepted[] = [];
+  const builds: string[] = [];
+  const store: UploadStore = {
+    source: () => textSource({ ...files }),
+    exclusive: (fn) => fn(),
+    async commit(accepted) {
+      commits.push(accepted);
+      for (const change of accepted.changes) files[change.name] = change.text;
+    },
+    record: async (entry) => log.add(entry),
+    recent: async () => log.list(),
+  };
+  return {
+    files, commits, builds, store,
+    rebuild: { request: async (v) => void builds.push(v), recent: async () => builds.map((v): BuildEntry => ({ id: v, versions: [v], state: 'triggered', started: null, finished: null, durationMs: null, error: null })) },
+    config: { token: TOKEN, maxBytes: 1 << 20 },
+    now: () => new Date('2026-11-30T12:00:00Z'),
+  };
+}
+
+function fixture(): Record<string, string> {
+  return Object.fromEntries(readdirSync(FIXTURE).map((n) => [n, readFileSync(join(FIXTURE, n), 'utf8')]));
+}
+
+const upload = (deps: UploadDeps, body: BodyInit, query = '', headers: Record<string, string> = {}) =>
+  handleUpload(new Request(`https://site.example/api/upload${query}`, { method: 'POST', body, headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${TOKEN}`, ...headers } }), deps);
+
+describe('handleUpload', () => {
+  it('refuses a missing token before reading the body', async () => {
+    const deps = memoryDeps(fixture());
+    const body = new ReadableStream({ pull: () => { throw new Error('the body was read'); } });
+    const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'text/csv' } } as RequestInit), deps);
+    expect(response.status).toBe(401);
+  });
+
+  it('counts bytes of a body without Content-Length', async () => {
+    const deps = memoryDeps(fixture());
+    const chunk = new Uint8Array(400_000).fill(0x61);
+    let sent = 0;
+    const body = new ReadableStream({ pull: (c) => (sent++ < 3 ? c.enqueue(chunk) : c.close()) });
+    const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${TOKEN}` } } as RequestInit), deps);
+    expect(response.status).toBe(413);
+  });
+
+  it('detects the kind from the header and writes its canonical file', async () => {
+    const deps = memoryDeps(fixture());
+    const response = await upload(deps, 'owner;period;amount\nAnn;2026-11;1000\n');
+    expect(response.status).toBe(202);
+    expect(deps.commits[0]).toMatchObject({ kind: 'quotas', file: 'quotas.csv', rows: 1, snapshot: null });
+    expect(deps.builds).toEqual([deps.commits[0].version]);
+  });
+
+  it("writes the file the config's sources name for the kind", async () => {
+    const files = fixture();
+    const config = JSON.parse(files['keepscore.config.json']);
+    files['keepscore.config.json'] = JSON.stringify({ ...config, sources: { quotas: { file: 'targets.csv', columns: { owner: 'rep', amount: 'target' } } } });
+    files['targets.csv'] = 'rep,period,target\nAnn,2026-10,1\n';
+    const deps = memoryDeps(files);
+    expect((await upload(deps, 'rep,period,target\nBob,2026-11,5\n', '?file=quotas')).status).toBe(202);
+    expect(deps.commits[0].changes.map((c) => c.name)).toEqual(['targets.csv']);
+    expect(files['quotas.csv']).toBe(fixture()['quotas.csv']);
+  });
+
+  it('turns two deals exports into stage moves dated by the file name, and a snapshot', async () => {
+    const deps = memoryDeps(fixture());
+    const moved = deps.files['deals.csv'].replace('Zeta,Bob,web,Qualify', 'Zeta,Bob,web,Discovery');
+    const form = new FormData();
+    form.set('token', TOKEN);
+    form.set('file', new Blob([moved], { type: 'application/vnd.ms-excel' }), 'all-deals-2026-11-28.csv');
+    const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body: form }), deps);
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(202);
+    expect(body.stageChanges).toBe(1);
+    expect(deps.files['stage_history.csv']).toBe('deal,stage,entered\nD6,Discovery,2026-11-28\n');
+    expect(deps.commits[0].changes.map((c) => c.name)).toEqual(['stage_history.csv', 'deals.csv']);
+    expect(deps.commits[0].snapshot).toMatchObject({ date: '2026-11-28', open: { count: 4, amount: 54000 } });
+
+    // The same export again: nothing moved.
+    const again = await upload(deps, moved, '?exported=2026-11-29');
+    expect((await again.json()).stageChanges).toBe(0);
+  });
+
+  it('lists uploads and builds in the status, with the version asked for', async () => {
+    const deps = memoryDeps(fixture());
+    const { version } = await (await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n')).json();
+    await upload(deps, 'owner,period,amount\nAnn,2026-1,1\n');
+    const status = await (await handleUpload(new Request(`https://site.example/api/status?version=${version}`), deps)).json();
+    expect(status.uploads.map((u: UploadEntry) => [u.outcome, u.status])).toEqual([['rejected', 422], ['accepted', 202]]);
+    expect(status.uploads[0].error).toBe('quotas.csv:2 period: not a month (2026-10) or quarter (2026-Q4)');
+    expect(status.build).toMatchObject({ versions: [version], state: 'triggered' });
+  });
+
+  it('takes an export date from a file name only when it is a real date', () => {
+    expect(dateInName('hubspot-crm-exports-all-deals-2026-11-30.csv')).toBe('2026-11-30');
+    expect(dateInName('deals-2026-02-30.csv')).toBeNull();
+    expect(dateInName('report1701234567890.csv')).toBeNull();
+  });
+});
