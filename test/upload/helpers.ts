@@ -60,6 +60,10 @@ export function fixtureSite(): string {
     // Another suite built it meanwhile: theirs is as good.
   }
   rmSync(temp, { recursive: true, force: true });
+  // Sites of older source states are never used again.
+  for (const old of readdirSync(join(ROOT, '.cache'))) {
+    if (old.startsWith('upload-site-') && join(ROOT, '.cache', old) !== dir && !old.startsWith('upload-site-build')) rmSync(join(ROOT, '.cache', old), { recursive: true, force: true });
+  }
   return dir;
 }
 
