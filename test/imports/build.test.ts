@@ -42,5 +42,12 @@ describe('astro build of real CRM exports', () => {
     const { dataset } = await loadDataset(data);
     expect(published).toEqual(JSON.parse(JSON.stringify(kpiReport(dataset, month))));
     expect(published.reps[rep].winRate.won).toBeGreaterThan(0);
+    // The /data/ page shows the import report of every imported file, with its row counts.
+    const dataPage = readFileSync(join(outDir, 'data/index.html'), 'utf8');
+    for (const report of dataset.imports) {
+      expect(dataPage).toContain(`data-import="${report.file}"`);
+      expect(dataPage).toContain(`${report.rowsRead} rows read, ${report.rowsKept} kept`);
+    }
+    expect(dataset.imports.length).toBeGreaterThan(0);
   });
 });

@@ -60,6 +60,8 @@ const enText = {
   'data.warnings': 'Warnings',
   'data.noWarnings': 'No warnings: every KPI has the data it needs.',
   'data.reports': 'Frozen monthly snapshots: {n}.',
+  'data.imports': 'Imported exports',
+  'data.importsNote': 'Files read through a CRM preset or the mapping in the config: what was used, rows read, kept and left out (and why, with lines), values translated.',
 
   'warn.noDeals': 'deals.csv has no rows: every KPI is empty.',
   'warn.noActivities': 'No activities: KPI 1 (activity ratios) is empty, and lead conversion and leads needed for quota are unknown.',
@@ -132,6 +134,8 @@ const ruText: ReportText = {
   'data.warnings': 'Предупреждения',
   'data.noWarnings': 'Предупреждений нет: у каждого KPI есть нужные данные.',
   'data.reports': 'Зафиксированных ежемесячных снимков: {n}.',
+  'data.imports': 'Импортированные выгрузки',
+  'data.importsNote': 'Файлы, прочитанные через пресет CRM или сопоставление из конфигурации: что использовано, сколько строк прочитано, сохранено и пропущено (и почему, с номерами строк), какие значения переведены.',
 
   'warn.noDeals': 'В deals.csv нет строк: все KPI пусты.',
   'warn.noActivities': 'Нет активностей: KPI 1 (коэффициенты активности) пуст, конверсия лидов и число нужных лидов неизвестны.',
