@@ -11,6 +11,7 @@ interface Deal { id: string; name: string; account: string; owner: string; sourc
 
 export interface HubspotExport {
   csv: string;
+  rows: number;
   /** The deal closed as won in the export: its owner and amount. */
   won: { id: string; owner: string; amount: number; closed: string };
 }
@@ -35,5 +36,5 @@ export function hubspotExport(dealsCsv: string, month: string): HubspotExport {
     ];
   });
   const csv = Papa.unparse({ fields: HEADER, data: rows }, { quotes: true, newline: '\r\n' });
-  return { csv: `${csv}\r\n`, won: { id: target.id, owner: target.owner, amount: Number(target.amount), closed } };
+  return { csv: `${csv}\r\n`, rows: rows.length, won: { id: target.id, owner: target.owner, amount: Number(target.amount), closed } };
 }
