@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as palette from '../../src/core/charts/palette.ts';
 import { headersFor, parseHeadersFile } from '../../src/server/headersFile.ts';
+
 const ROOT = resolve(import.meta.dirname, '../..');
 
 const headersText = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
