@@ -2,29 +2,17 @@
  * End-to-end: the real `astro build` on the hand-made fixture
  * test/fixtures/tiny, and on a broken copy of it.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { buildSite, ROOT } from './astroBuild.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE = join(ROOT, 'test/fixtures/tiny');
 // Out folders inside the project: astro then keeps its server chunks there instead of the
 // shared .astro/, so this build cannot collide with another test's build running alongside.
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
 const temp = mkdtempSync(join(ROOT, '.cache', 'build-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** Runs `astro build` with the project's own Node (the `astro` bin's shebang would pick the system one). */
-function build(dataDir: string, outDir: string) {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/astro'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, KEEPSCORE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    timeout: 110_000,
-  });
-  return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
 
 /** `path|scope|period` -> text of every number marked with data-kpi on a page (see src/components/Cell.astro). */
 function kpisOn(html: string, into = new Map<string, string>()): Map<string, string> {
@@ -36,7 +24,7 @@ function kpisOn(html: string, into = new Map<string, string>()): Map<string, str
 describe('astro build', () => {
   it('renders the team KPIs of the latest month of the fixture', { timeout: 120_000 }, () => {
     const outDir = join(temp, 'dist');
-    const { code, output } = build(FIXTURE, outDir);
+    const { code, output } = buildSite(FIXTURE, outDir);
     expect(code, output).toBe(0);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const pages = ['kpi/activity', 'kpi/stages', 'kpi/win-rate', 'kpi/pipeline'].map((p) => readFileSync(join(outDir, p, 'index.html'), 'utf8'));
@@ -117,7 +105,7 @@ describe('astro build', () => {
     writeFileSync(join(broken, 'deals.csv'), deals);
     const outDir = join(temp, 'dist-broken');
 
-    const { code, output } = build(broken, outDir);
+    const { code, output } = buildSite(broken, outDir);
 
     expect(code, output).toBe(1);
     // file:line, column, value and rule; the header is line 1, so D3 is line 4 and D6 line 7.

@@ -2,23 +2,19 @@
  * The `kpis` and `validate` commands as a user runs them: a real process on
  * the project's Node, real folders, exit codes and the exact stdout.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/core/ingest/loadDataset.ts';
 import { kpiReport } from '../src/core/kpi/report.ts';
+import { ROOT, runCli } from './astroBuild.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE = join(ROOT, 'test/fixtures/tiny');
 const temp = mkdtempSync(join(tmpdir(), 'keepscore-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function run(command: 'kpis' | 'validate', ...args: string[]) {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, `src/cli/${command}.ts`), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 /** A copy of the fixture with deals.csv replaced. */
 function brokenCopy(deals: string): string {

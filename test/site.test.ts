@@ -15,7 +15,7 @@ import { labels } from '../src/core/i18n.ts';
 import { loadDataset } from '../src/core/ingest/loadDataset.ts';
 import type { Dataset } from '../src/core/ingest/dataset.ts';
 import { kpiReport, type KpiReport, type Kpis } from '../src/core/kpi/report.ts';
-import { buildSite, ROOT } from './e2e/build.ts';
+import { buildSite, ROOT } from './astroBuild.ts';
 
 const DATA = join(ROOT, 'data');
 // Inside the project: astro then keeps its server chunks in the out folder, not in the

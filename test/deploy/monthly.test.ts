@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotFolder } from '../upload/helpers.ts';
-import { runCli } from '../e2e/build.ts';
+import { runCli } from '../astroBuild.ts';
 import { ROOT, WorkflowRun } from './workflow.ts';
 
 /** A whole month of the sample (as of 2026-11-27) that data/ has not frozen. */

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatMoney } from '../../src/core/format.ts';
-import { ROOT, runCli } from './build.ts';
+import { ROOT, runCli } from '../astroBuild.ts';
 import { launchChromium } from './chromium.ts';
 import { hubspotExport } from './hubspot.ts';
 import { npmStart, type Started } from './npmStart.ts';

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './build.ts';
+import { ROOT } from '../astroBuild.ts';
 
 export interface Started {
   url: string;

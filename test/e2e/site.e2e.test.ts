@@ -13,7 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/core/format.ts';
-import { buildSite, ROOT, runCli } from './build.ts';
+import { buildSite, ROOT, runCli } from '../astroBuild.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 const DATA = join(ROOT, 'data');

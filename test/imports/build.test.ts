@@ -3,14 +3,13 @@
  * (Maven) and a preset (Zoho): a full site, whose published KPI JSON is the
  * engine's for the month the other import tests count by hand.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { buildSite, ROOT } from '../astroBuild.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 // Out folders inside the project, as in test/build.test.ts: astro then keeps its server
 // chunks there instead of the shared .astro/, so builds running alongside cannot collide.
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -18,15 +17,6 @@ const temp = mkdtempSync(join(ROOT, '.cache', 'import-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** `astro build` with the project's own Node (the bin's shebang would pick the system one). */
-function build(dataDir: string, outDir: string) {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/astro'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, KEEPSCORE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    timeout: 170_000,
-  });
-  return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
 
 describe('astro build of real CRM exports', () => {
   it.each([
@@ -35,7 +25,7 @@ describe('astro build of real CRM exports', () => {
   ])('builds %s into a full site whose API JSON is the KPI JSON', { timeout: 180_000 }, async (name, month, rep) => {
     const data = join(ROOT, 'test/fixtures', name);
     const outDir = join(temp, name);
-    const { code, output } = build(data, outDir);
+    const { code, output } = buildSite(data, outDir);
     expect(code, output).toBe(0);
     for (const page of ['index.html', 'data/index.html', 'kpi/win-rate/index.html']) expect(existsSync(join(outDir, page)), page).toBe(true);
     const published = JSON.parse(readFileSync(join(outDir, 'api/kpis', `${month}.json`), 'utf8'));

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSite, ROOT } from '../e2e/build.ts';
+import { buildSite, ROOT } from '../astroBuild.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 
 export { ROOT };

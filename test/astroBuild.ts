@@ -1,8 +1,8 @@
-/** Builds the site into a temp folder with the real `astro build`, on the project's Node 24. */
+/** How tests run the project as a user does: the real `astro build` and the CLI commands, on the project's Node 24. */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '..');
 
 /** Runs `astro build --outDir outDir` on `dataDir`; returns the exit code, the output and the wall time. */
 export function buildSite(dataDir: string, outDir: string): { code: number | null; output: string; seconds: number } {
