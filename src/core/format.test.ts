@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MISSING, focusLabel, formatCount, formatDate, formatDecimal, formatMoney, formatMonth, formatMultiple, formatPercent,
+  MISSING, formatCount, formatDate, formatDecimal, formatMoney, formatMonth, formatMultiple, formatPercent,
 } from './format.ts';
 
 describe('formatPercent', () => {
@@ -55,10 +55,3 @@ describe('dates', () => {
   });
 });
 
-describe('focusLabel', () => {
-  it('names the focus in words', () => {
-    expect(focusLabel('create')).toBe('Build pipeline');
-    expect(focusLabel('close')).toBe('Close what you have');
-    expect(focusLabel('done')).toBe('Quota reached');
-  });
-});

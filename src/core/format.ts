@@ -61,13 +61,6 @@ export function formatMonth(periodId: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
 
-const FOCUS_LABELS = { create: 'Build pipeline', close: 'Close what you have', done: 'Quota reached' } as const;
-
-/** KPI 4's focus in words: "create" -> "Build pipeline", "close" -> "Close what you have", "done" -> "Quota reached". */
-export function focusLabel(focus: keyof typeof FOCUS_LABELS): string {
-  return FOCUS_LABELS[focus];
-}
-
 /** The number formatters of one site, bound to its locale and currency. */
 export interface Formatters {
   percent(value: number | null): string;
