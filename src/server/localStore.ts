@@ -6,8 +6,8 @@
  * `.history/<version>/previous/<file>`. Uploads take turns: an in-process
  * queue, and a lock file against another process on the same folder.
  */
-import { randomBytes } from 'node:crypto';
-import { appendFile, copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../core/io/writeFileAtomic.ts';
 import { basename, join } from 'node:path';
 import { directorySource } from '../core/ingest/loadDataset.ts';
 import { Recent } from '../core/upload/recent.ts';
@@ -22,12 +22,6 @@ const TEMP = /^\..+\.upload-(\d+)-[0-9a-f]+\.tmp$/;
 function plainName(name: string): string {
   if (basename(name) !== name || name.startsWith('.') || name.includes('\\')) throw new Error(`not a plain file name: ${JSON.stringify(name)}`);
   return name;
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r').catch(() => null);
-  await handle?.sync().catch(() => {});
-  await handle?.close();
 }
 
 /** Hard link, or a copy where the file system has none. */
@@ -68,23 +62,8 @@ export class LocalStore implements UploadStore {
         await mkdir(join(versionDir, 'previous'), { recursive: true });
         await keep(live, join(versionDir, 'previous', name));
       }
-      const temp = join(this.dataDir, `.${name}.upload-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        const handle = await open(temp, 'wx', 0o644);
-        try {
-          await handle.writeFile(change.text, 'utf8');
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await keep(temp, join(versionDir, name));
-        await rename(temp, live);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      await writeFileAtomic(live, change.text, { tag: 'upload', beforeRename: (temp) => keep(temp, join(versionDir, name)) });
     }
-    await fsyncDir(this.dataDir);
     const { version, at, kind, file, rows } = accepted;
     await appendFile(join(history, 'uploads.jsonl'), `${JSON.stringify({ version, at, kind, file, rows, files: accepted.changes.map((c) => c.name) })}\n`);
     if (accepted.snapshot) await appendFile(join(history, 'pipeline.jsonl'), `${JSON.stringify(accepted.snapshot)}\n`);
