@@ -18,6 +18,11 @@ export interface CsvTable {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** RFC 4180 quoting of one field: quoted when it holds the delimiter, a double quote or a line break (inner quotes doubled). */
+export function quoteCsvField(text: string, delimiter = ','): string {
+  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 /**
  * The text of one cell. Text starting with `=`, `+`, `-`, `@`, tab or CR gets
  * a leading `'` so a spreadsheet shows it instead of running it; numbers we
@@ -29,7 +34,7 @@ export function csvCell(cell: CsvCell): string {
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   let text = String(cell);
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return quoteCsvField(text);
 }
 
 /** Rows of cells -> CSV text, CRLF line ends, a final CRLF; no rows -> "". */

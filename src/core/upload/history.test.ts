@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../schema/config.ts';
 import type { Deal } from '../schema/rows.ts';
 import { isoToDay } from '../ingest/values.ts';
-import { appendMoves, csvCell, pipelineSnapshot, stageMoves } from './history.ts';
+import { quoteCsvField as csvCell } from '../export/csv.ts';
+import { appendMoves, pipelineSnapshot, stageMoves } from './history.ts';
 
 const config = configSchema.parse({});
 function deal(id: string, stage: string, amount = 1000, owner = 'Ann'): Deal {

@@ -10,6 +10,7 @@ import type { Config } from '../schema/config.ts';
 import type { Deal, StageEntry } from '../schema/rows.ts';
 import { detectDelimiter, headerName } from '../ingest/csv.ts';
 import { dayToIso } from '../ingest/values.ts';
+import { quoteCsvField } from '../export/csv.ts';
 import { fromUnits, toUnits } from '../kpi/money.ts';
 
 /** A stage history row to append, its date as `YYYY-MM-DD`. */
@@ -38,11 +39,6 @@ export function stageMoves(previous: readonly Deal[], next: readonly Deal[], dat
   return moves.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : 0));
 }
 
-/** A CSV cell: quoted when it holds the delimiter, a quote or a line break. Stored as written, never evaluated. */
-export function csvCell(value: string, delimiter = ','): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * `existing` (a stage_history.csv, or null when there is none) with `moves`
  * appended in its own delimiter, column order and line ending. A file whose
@@ -51,7 +47,7 @@ export function csvCell(value: string, delimiter = ','): string {
  */
 export function appendMoves(existing: string | null, moves: readonly StageMove[]): { text: string } | { skipped: string } {
   if (existing === null || existing.trim() === '') {
-    return { text: ['deal,stage,entered', ...moves.map((m) => [m.deal, m.stage, m.entered].map((c) => csvCell(c)).join(','))].join('\n') + '\n' };
+    return { text: ['deal,stage,entered', ...moves.map((m) => [m.deal, m.stage, m.entered].map((c) => quoteCsvField(c)).join(','))].join('\n') + '\n' };
   }
   const delimiter = detectDelimiter(existing);
   const end = existing.search(/\r|\n/);
@@ -62,9 +58,9 @@ export function appendMoves(existing: string | null, moves: readonly StageMove[]
   const eol = existing.includes('\r\n') ? '\r\n' : '\n';
   const lines = moves.map((m) => {
     const cells = new Array<string>(names.length).fill('');
-    cells[columns[0]] = csvCell(m.deal, delimiter);
-    cells[columns[1]] = csvCell(m.stage, delimiter);
-    cells[columns[2]] = csvCell(m.entered, delimiter);
+    cells[columns[0]] = quoteCsvField(m.deal, delimiter);
+    cells[columns[1]] = quoteCsvField(m.stage, delimiter);
+    cells[columns[2]] = quoteCsvField(m.entered, delimiter);
     return cells.join(delimiter);
   });
   const base = /\r?\n$/.test(existing) ? existing : existing + eol;
