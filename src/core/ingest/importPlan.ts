@@ -3,23 +3,13 @@
  * names, or the one the header carries, plus the config's mapping; or, when
  * nothing fits, one problem that shows the header and what was expected.
  */
-import type { Config } from '../schema/config.ts';
-import type { ImportKind, SourceSpec } from '../schema/sources.ts';
-import { buildPlan, type RowPlan } from './mapping.ts';
+import { buildPlan, type PlanInput, type RowPlan } from './mapping.ts';
 import { detectPreset, expectedExports, firstShape, PRESETS, type Detected } from './presets/index.ts';
 import type { Problem } from './problems.ts';
 
-export interface HeaderInput {
-  kind: ImportKind;
-  fileName: string;
-  keys: readonly string[];
-  required: readonly string[];
-  names: readonly string[];
-  display: readonly string[];
-  /** Required canonical columns the header lacks. */
+/** What `planFor` knows of a header: the plan's input before any preset is picked, and the required columns it lacks. */
+export interface HeaderInput extends Omit<PlanInput, 'detected' | 'wasDetected'> {
   missing: readonly string[];
-  config: Config;
-  spec: SourceSpec | null;
 }
 
 /** The row plan for this header, or the problems that make the file unreadable. */
