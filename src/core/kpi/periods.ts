@@ -16,8 +16,8 @@ export interface Period {
 
 /** Month index: year * 12 + (month - 1); used to key quotas and windows. */
 export function monthIndexOf(day: Day): number {
-  const iso = dayToIso(day);
-  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  const date = new Date(day * 86_400_000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 
 /** First day of a month index. */

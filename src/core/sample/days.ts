@@ -1,50 +1,23 @@
 /**
  * Calendar dates as whole day numbers (days since 1970-01-01, UTC), so the
  * generator does integer arithmetic and formats each distinct date once.
+ * Parsing and month arithmetic are the core's (ingest/values, kpi/periods).
  */
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
-/** Day number of a `YYYY-MM-DD` string; null when it is not a real date (2026-02-30). */
-export function parseDay(text: string): number | null {
-  const match = ISO_DATE.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-    return null;
-  }
-  return ms / MS_PER_DAY;
-}
+import { dayToIso } from '../ingest/values.ts';
+import { monthEnd as lastDayOfMonth, monthIndexOf } from '../kpi/periods.ts';
 
 const formatted = new Map<number, string>();
 
 /** `YYYY-MM-DD` of a day number (memoised: the sample uses a few hundred distinct days). */
 export function formatDay(day: number): string {
   let text = formatted.get(day);
-  if (text === undefined) {
-    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-    formatted.set(day, text);
-  }
+  if (text === undefined) formatted.set(day, (text = dayToIso(day)));
   return text;
-}
-
-/** Month index (year * 12 + month0) of a day number, for per-month tallies. */
-export function monthIndex(day: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
-}
-
-/** Day number of the first day of a month index. */
-export function monthStart(month: number): number {
-  return Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY;
 }
 
 /** Day number of the last day of the month that holds `day`. */
 export function monthEnd(day: number): number {
-  return monthStart(monthIndex(day) + 1) - 1;
+  return lastDayOfMonth(monthIndexOf(day));
 }
 
 /** `YYYY-MM` of a month index. */

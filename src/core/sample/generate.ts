@@ -6,7 +6,9 @@
  * same order.
  */
 import { createRandom, cumulative, pickIndex } from './random.ts';
-import { formatDay, formatMonth, formatQuarter, monthIndex, monthStart, parseDay } from './days.ts';
+import { isoToDay } from '../ingest/values.ts';
+import { monthIndexOf, monthStart } from '../kpi/periods.ts';
+import { formatDay, formatMonth, formatQuarter } from './days.ts';
 import { accountName, PRODUCTS } from './names.ts';
 import { buildReps, type Rep } from './reps.ts';
 import { sampleConfig, type SampleConfig } from './config.ts';
@@ -65,7 +67,7 @@ const CHURN = 0.1;
  */
 export function checkSampleOptions(opts: SampleOptions): string[] {
   const problems: string[] = [];
-  if (parseDay(opts.asOf) === null) problems.push(`as-of "${opts.asOf}" is not a date in the form YYYY-MM-DD`);
+  if (isoToDay(opts.asOf) === null) problems.push(`as-of "${opts.asOf}" is not a date in the form YYYY-MM-DD`);
   const ranges: [keyof SampleOptions, number, number][] = [
     ['seed', 0, 2 ** 32 - 1], ['months', 1, 240], ['deals', 0, 10_000_000],
     ['activities', 0, 100_000_000], ['reps', 1, 10_000], ['teams', 1, 1_000],
@@ -100,8 +102,8 @@ export function generateConfig(opts: SampleOptions): SampleConfig {
  */
 export function* generateRows(opts: SampleOptions): Generator<SampleRow, void, undefined> {
   assertOptions(opts);
-  const asOf = parseDay(opts.asOf) as number;
-  const lastMonth = monthIndex(asOf);
+  const asOf = isoToDay(opts.asOf) as number;
+  const lastMonth = monthIndexOf(asOf);
   const firstMonth = lastMonth - opts.months + 1;
   const sim: Sim = {
     random: createRandom(opts.seed), start: monthStart(firstMonth), asOf, out: [],
@@ -145,7 +147,7 @@ export function* generateRows(opts: SampleOptions): Generator<SampleRow, void, u
     });
     dealActivities += (sim.activityCount - before - dealActivities) / (i + 1);
     if (outcome.status === 'won') {
-      wonByRepMonth[rep.index * opts.months + monthIndex(outcome.closeDay) - firstMonth] += outcome.amount;
+      wonByRepMonth[rep.index * opts.months + monthIndexOf(outcome.closeDay) - firstMonth] += outcome.amount;
       if (accountIndex >= 0 && !firstWonByAccount.has(accountIndex)) firstWonByAccount.set(accountIndex, outcome.closeDay);
     }
     yield* drain(sim);
