@@ -7,6 +7,7 @@
 import { dayToIso, type Day } from '../core/ingest/values.ts';
 import { monthIndexOf, monthStart, periodOf, type Period } from '../core/kpi/periods.ts';
 import { fill, type Labels } from '../core/i18n.ts';
+import { formatMonth } from '../core/format.ts';
 
 /** How many months a trend chart shows. */
 export const TREND_MONTHS = 12;
@@ -56,7 +57,7 @@ export function timelineOf(asOf: Day, window: number): Timeline {
 export function periodName(period: Period, locale: string, l: Labels): string {
   const iso = dayToIso(period.start);
   if (period.kind === 'quarter') return fill(l['period.quarter'], { q: period.id.slice(-1), year: iso.slice(0, 4) });
-  if (period.kind === 'month') return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  if (period.kind === 'month') return formatMonth(period.id, locale);
   return period.id;
 }
 
