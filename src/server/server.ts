@@ -13,6 +13,7 @@ import { githubStore, remoteRebuilder, storeKind, uploadConfig, type Env } from 
 import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
+import { dataDir } from '../site/dataFolder.ts';
 import { LocalBuilder } from './localBuilder.ts';
 import { HISTORY, LocalStore } from './localStore.ts';
 import { sendResponse, toRequest } from './nodeHttp.ts';
@@ -50,7 +51,7 @@ export function optionsFromEnv(root: string, env: Env): ServerOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${JSON.stringify(env.PORT)}`);
   return {
     root,
-    dataDir: resolve(root, env.KEEPSCORE_DATA || 'data'),
+    dataDir: dataDir(root, env),
     distDir: resolve(root, env.KEEPSCORE_DIST || 'dist'),
     host: env.HOST || '127.0.0.1',
     port,
