@@ -3,7 +3,7 @@
  * Reps: ann + bob = team East, cid = team West. P = 2026-10, as-of 2026-10-31 unless said.
  */
 import { describe, expect, test } from 'vitest';
-import { NO_CHANNELS, NO_DEALS, TEAMS_CONFIG, ch, csv, report, sourcesOf, src } from './helpers.ts';
+import { NO_CHANNELS, NO_DEALS, TEAMS_CONFIG, ch, csv, report, sourcesOf, src } from './spec.test-helpers.ts';
 
 // Data set A: ties, ownership, source fallback, first meetings.
 const A = {

@@ -5,7 +5,7 @@
  * start of P (= as of the end of the day before P). Reps: ann + bob = East, cid = West.
  */
 import { describe, expect, test } from 'vitest';
-import { TEAMS_CONFIG, csv, report } from './helpers.ts';
+import { TEAMS_CONFIG, csv, report } from './spec.test-helpers.ts';
 
 const DEALS = csv(
   'id,account,owner,stage,amount,created,close_date',

@@ -4,7 +4,7 @@
  * Proposal 0.5, Negotiation 0.75; coverage threshold 3.
  */
 import { describe, expect, test } from 'vitest';
-import { TEAMS_CONFIG, csv, report } from './helpers.ts';
+import { TEAMS_CONFIG, csv, report } from './spec.test-helpers.ts';
 
 const DATA = {
   'keepscore.config.json': TEAMS_CONFIG,

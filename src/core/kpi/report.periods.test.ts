@@ -3,8 +3,8 @@
  * Months, quarters, ISO weeks and years; "in P" includes both ends.
  */
 import { describe, expect, test } from 'vitest';
-import { kpiReport } from '../../src/core/kpi/report.ts';
-import { TEAMS_CONFIG, csv, load, report } from './helpers.ts';
+import { kpiReport } from './report.ts';
+import { TEAMS_CONFIG, csv, load, report } from './spec.test-helpers.ts';
 
 // Won amounts are powers of two, so the sum names exactly which deals fell in P.
 const DEALS = csv(

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readDataset } from '../../src/core/ingest/dataset.ts';
-import { textSource } from '../../src/core/ingest/textSource.ts';
-import { kpiReport, type KpiReport, type Kpis } from '../../src/core/kpi/report.ts';
+import { readDataset } from '../ingest/dataset.ts';
+import { textSource } from '../ingest/textSource.ts';
+import { kpiReport, type KpiReport, type Kpis } from './report.ts';
 
 const REPS = ['ann', 'bob', 'cid', 'dee'];
 const STAGES = ['Qualify', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];

@@ -4,9 +4,9 @@
  * test that uses it.
  */
 import { expect } from 'vitest';
-import { readDataset, type Dataset } from '../../src/core/ingest/dataset.ts';
-import { textSource } from '../../src/core/ingest/textSource.ts';
-import { kpiReport, type KpiReport } from '../../src/core/kpi/report.ts';
+import { readDataset, type Dataset } from '../ingest/dataset.ts';
+import { textSource } from '../ingest/textSource.ts';
+import { kpiReport, type KpiReport } from './report.ts';
 
 /** Lines -> CSV text (one line each, trailing newline). */
 export const csv = (...lines: string[]): string => lines.join('\n') + '\n';

@@ -4,7 +4,7 @@
  * Reps: ann + bob = East, cid = West.
  */
 import { describe, expect, test } from 'vitest';
-import { TEAMS_CONFIG, csv, movesOf, report } from './helpers.ts';
+import { TEAMS_CONFIG, csv, movesOf, report } from './spec.test-helpers.ts';
 
 const t = (from: string, to: string, reached: number, advanced: number, rate: number | null) => ({ from, to, reached, advanced, rate });
 const Q = 'Qualify', D = 'Discovery', P = 'Proposal', N = 'Negotiation', W = 'Closed Won';

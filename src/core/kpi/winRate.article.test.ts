@@ -6,7 +6,7 @@
  * The rows are generated in code, but every expected number is the article's.
  */
 import { describe, expect, test } from 'vitest';
-import { csv, report } from './helpers.ts';
+import { csv, report } from './spec.test-helpers.ts';
 
 const DEAL_HEADER = 'id,owner,stage,amount,created,close_date';
 const pad = (n: number) => String(n).padStart(2, '0');

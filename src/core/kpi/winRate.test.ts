@@ -4,7 +4,7 @@
  * trailing window (12 months) = 2025-11 .. 2026-10.
  */
 import { describe, expect, test } from 'vitest';
-import { TEAMS_CONFIG, csv, report } from './helpers.ts';
+import { TEAMS_CONFIG, csv, report } from './spec.test-helpers.ts';
 
 const DATA = {
   'keepscore.config.json': TEAMS_CONFIG,
