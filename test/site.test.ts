@@ -14,7 +14,8 @@ import { formatMoney, formatCount, formatDecimal, formatMultiple, formatPercent 
 import { labels } from '../src/core/i18n.ts';
 import { loadDataset } from '../src/core/ingest/loadDataset.ts';
 import type { Dataset } from '../src/core/ingest/dataset.ts';
-import { kpiReport, type KpiReport, type Kpis } from '../src/core/kpi/report.ts';
+import { kpiReport } from '../src/core/kpi/report.ts';
+import type { KpiReport, Kpis } from '../src/core/schema/kpiReport.ts';
 import { buildSite, ROOT } from './astroBuild.ts';
 
 const DATA = join(ROOT, 'data');

@@ -7,7 +7,7 @@
  */
 import type { Formatters } from '../core/format.ts';
 import { countLabel, fill, type Labels } from '../core/i18n.ts';
-import type { Kpis } from '../core/kpi/report.ts';
+import type { Kpis } from '../core/schema/kpiReport.ts';
 import { SMALL, tooFewCases, tooFewClosed, type CaseKind } from '../core/smallNumbers.ts';
 
 /** How a number reads: the Formatters of src/core/format.ts. */

@@ -10,7 +10,7 @@ import { pool, type Pooled } from '../core/coaching/pool.ts';
 import { formattersFor } from '../core/format.ts';
 import { labels } from '../core/i18n.ts';
 import type { Period } from '../core/kpi/periods.ts';
-import type { KpiReport, Kpis } from '../core/kpi/report.ts';
+import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { Words } from './cells.ts';
 import { kpisOf, siteScopes, type Scope, type Scopes } from './scopes.ts';

@@ -3,7 +3,7 @@
  * for the stage table. Pure: no KPI is computed here, only formatted.
  */
 import type { Formatters } from '../core/format.ts';
-import type { Kpis } from '../core/kpi/report.ts';
+import type { Kpis } from '../core/schema/kpiReport.ts';
 
 /** One row of the stage conversion table; `leak` marks the transition with the lowest rate. */
 export interface StageRow {

@@ -5,7 +5,7 @@
  */
 import type { Formatters } from '../core/format.ts';
 import { labels, type LabelKey, type Labels } from '../core/i18n.ts';
-import type { Kpis } from '../core/kpi/report.ts';
+import type { Kpis } from '../core/schema/kpiReport.ts';
 import { metricValue, type MetricName, type MetricValue } from '../core/report/metric.ts';
 
 /** The label of a metric (`winRate.rate` -> "Win rate"), or its name when the dictionary has none. */

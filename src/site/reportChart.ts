@@ -9,7 +9,7 @@ import { repColour } from '../core/charts/palette.ts';
 import { formatMonth, formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
 import { reportText } from '../core/i18n/reports.ts';
-import type { KpiReport } from '../core/kpi/report.ts';
+import type { KpiReport } from '../core/schema/kpiReport.ts';
 import type { Table } from './cells.ts';
 import type { ChartView } from './views/trends.ts';
 

@@ -6,7 +6,7 @@ import type { CsvTable } from '../core/export/csv.ts';
 import { formatDate, formatMonth, formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
 import { reportText } from '../core/i18n/reports.ts';
-import type { KpiReport } from '../core/kpi/report.ts';
+import type { KpiReport } from '../core/schema/kpiReport.ts';
 import { metricValue } from '../core/report/metric.ts';
 import { neighbours } from '../core/report/months.ts';
 import { slugsFor } from '../core/slug.ts';

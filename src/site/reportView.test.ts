@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../core/ingest/loadDataset.ts';
-import { kpiReport, type KpiReport } from '../core/kpi/report.ts';
+import { kpiReport } from '../core/kpi/report.ts';
+import type { KpiReport } from '../core/schema/kpiReport.ts';
 import { scorecardColumns, scorecardCsv, scorecardRows, stagesCsv, teamCsv, teamMetricGroups } from './reportView.ts';
 
 let october: KpiReport;

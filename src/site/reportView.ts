@@ -8,7 +8,7 @@
 import type { CsvTable } from '../core/export/csv.ts';
 import { formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
-import type { KpiReport, Kpis } from '../core/kpi/report.ts';
+import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { METRICS, metricValue, type MetricName } from '../core/report/metric.ts';
 import { slugsFor } from '../core/slug.ts';
 import { formatMetric, metricLabel } from './metricText.ts';

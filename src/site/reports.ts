@@ -7,7 +7,7 @@
 import { isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { parsePeriod, periodsBetween } from '../core/kpi/periods.ts';
-import type { KpiReport } from '../core/kpi/report.ts';
+import type { KpiReport } from '../core/schema/kpiReport.ts';
 import { reportMonths, type ReportMonth } from '../core/report/months.ts';
 import { getSiteData, type SiteData } from './siteData.ts';
 import { loadSnapshots, type FrozenReport } from './snapshots.ts';

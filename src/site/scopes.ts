@@ -6,7 +6,7 @@
  */
 import { GROUP_COLOURS, repColour, TEAM_COLOUR } from '../core/charts/palette.ts';
 import { fill, type Labels } from '../core/i18n.ts';
-import type { KpiReport, Kpis } from '../core/kpi/report.ts';
+import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { slugsFor } from '../core/slug.ts';
 
 export type ScopeKind = 'team' | 'group' | 'rep';

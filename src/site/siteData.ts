@@ -6,7 +6,8 @@
 import type { Dataset } from '../core/ingest/dataset.ts';
 import { dayToIso } from '../core/ingest/values.ts';
 import { parsePeriod, periodOf, type Period } from '../core/kpi/periods.ts';
-import { kpiEngine, type KpiEngine, type KpiReport } from '../core/kpi/report.ts';
+import { kpiEngine, type KpiEngine } from '../core/kpi/report.ts';
+import type { KpiReport } from '../core/schema/kpiReport.ts';
 import type { Config } from '../core/schema/config.ts';
 import { currentDataFolder } from './dataFolder.ts';
 import { exportDates, newestExport } from './exportDates.ts';

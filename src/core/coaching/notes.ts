@@ -16,7 +16,7 @@
  * - pipeline: KPI 4's focus (thin pipeline -> build; enough -> close; done).
  * - overdue deals, too few closed deals to judge, no activity data.
  */
-import type { Kpis } from '../kpi/report.ts';
+import type { Kpis } from '../schema/kpiReport.ts';
 import { SMALL } from '../smallNumbers.ts';
 import type { Plan } from './plan.ts';
 import type { Pooled, PooledTransition } from './pool.ts';

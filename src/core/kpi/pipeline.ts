@@ -8,20 +8,7 @@ import { rangeOf } from './dayList.ts';
 import type { Facts } from './facts.ts';
 import { fraction, fractionValue, fromUnits, gapBetween, isZero, ratio, UNITS_PER_CURRENCY, type Fraction } from './money.ts';
 import type { Period } from './periods.ts';
-
-export interface OpenAmount { count: number; amount: number; weighted: number }
-
-export interface PipelineKpi {
-  quota: number;
-  closedWon: number;
-  gap: number;
-  attainment: number | null;
-  open: OpenAmount;
-  openByStage: Record<string, OpenAmount>;
-  coverage: number | null;
-  overdue: { count: number; amount: number };
-  focus: 'create' | 'close' | 'done';
-}
+import type { OpenAmount, PipelineKpi } from '../schema/kpiReport.ts';
 
 function openPipeline(facts: Facts, scope: readonly number[], period: Period) {
   const stages = facts.dataset.config.stages;

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readDataset } from '../ingest/dataset.ts';
 import { textSource } from '../ingest/textSource.ts';
-import { kpiReport, type KpiReport, type Kpis } from './report.ts';
+import type { KpiReport, Kpis } from '../schema/kpiReport.ts';
+import { kpiReport } from './report.ts';
 
 const REPS = ['ann', 'bob', 'cid', 'dee'];
 const STAGES = ['Qualify', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];

@@ -5,32 +5,16 @@
  */
 import type { Dataset } from '../ingest/dataset.ts';
 import { dayToIso, isoToDay, type Day } from '../ingest/values.ts';
-import { activityKpi, type ActivityKpi } from './activity.ts';
+import type { KpiReport, Kpis } from '../schema/kpiReport.ts';
+import { activityKpi } from './activity.ts';
 import { closedBetween } from './closed.ts';
 import { buildFacts, happenedSpan, type Facts } from './facts.ts';
-import { laggingKpi, type LaggingKpi } from './lagging.ts';
+import { laggingKpi } from './lagging.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { pipelineKpi, type PipelineKpi } from './pipeline.ts';
+import { pipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
-import { stagesKpi, type StagesKpi } from './stages.ts';
-import { winRateKpi, type WinRateKpi } from './winRate.ts';
-
-export interface Kpis {
-  activity: ActivityKpi;
-  stages: StagesKpi;
-  winRate: WinRateKpi;
-  pipeline: PipelineKpi;
-  lagging: LaggingKpi;
-}
-
-export interface KpiReport {
-  period: string;
-  asOf: string;
-  currency: string;
-  team: Kpis;
-  teams: Record<string, Kpis>;
-  reps: Record<string, Kpis>;
-}
+import { stagesKpi } from './stages.ts';
+import { winRateKpi } from './winRate.ts';
 
 /** The four KPIs and the lagging indicators of one scope (a set of rep numbers). */
 export function scopeKpis(facts: Facts, scope: readonly number[], period: Period): Kpis {

@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import { readDataset, type Dataset } from '../ingest/dataset.ts';
 import { textSource } from '../ingest/textSource.ts';
-import { kpiReport, type KpiReport } from './report.ts';
+import type { KpiReport } from '../schema/kpiReport.ts';
+import { kpiReport } from './report.ts';
 
 /** Lines -> CSV text (one line each, trailing newline). */
 export const csv = (...lines: string[]): string => lines.join('\n') + '\n';

@@ -8,16 +8,7 @@ import type { Facts } from './facts.ts';
 import { rangeOf } from './dayList.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
-
-export interface Transition { from: string; to: string; reached: number; advanced: number; rate: number | null }
-
-export interface StagesKpi {
-  transitions: Transition[];
-  overall: number | null;
-  leak: { from: string; to: string } | null;
-  forward: Record<string, number>;
-  backward: Record<string, number>;
-}
+import type { StagesKpi, Transition } from '../schema/kpiReport.ts';
 
 function flow(facts: Facts, scope: readonly number[], period: Period) {
   const forward: Record<string, number> = {};

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../ingest/loadDataset.ts';
-import { kpiReport, type Kpis } from '../kpi/report.ts';
+import { kpiReport } from '../kpi/report.ts';
+import type { Kpis } from '../schema/kpiReport.ts';
 import { METRICS, metricValue } from './metric.ts';
 
 let team: Kpis;

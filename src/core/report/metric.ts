@@ -4,7 +4,7 @@
  * path decides how it is formatted. The list is closed so a typo in a
  * narrative stops the build with the known names instead of printing "—".
  */
-import type { Kpis } from '../kpi/report.ts';
+import type { Kpis } from '../schema/kpiReport.ts';
 
 /** How a metric is shown: the Formatters of src/core/format.ts, or words. */
 export type MetricKind = 'count' | 'percent' | 'money' | 'decimal' | 'multiple' | 'leak' | 'focus';

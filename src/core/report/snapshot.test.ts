@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../ingest/loadDataset.ts';
 import { kpiJson } from '../kpi/json.ts';
-import { kpiReport, type KpiReport } from '../kpi/report.ts';
+import { kpiReport } from '../kpi/report.ts';
+import type { KpiReport } from '../schema/kpiReport.ts';
 import { monthOfSnapshotFile, readSnapshot, SnapshotError, snapshotFileName } from './snapshot.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../../test/fixtures/tiny');

@@ -1,80 +1,19 @@
 /**
  * Frozen monthly snapshots (`data/reports/YYYY-MM.json`): the KPI JSON of
  * KPI-SPEC §5 for one month, written by `npm run snapshot`. Pure: parses and
- * validates a file's text with zod; reading the folder is the caller's job.
- * A snapshot is trusted by nothing but this schema, because a hand-edited or
+ * validates a file's text with the KPI report's schema; reading the folder
+ * is the caller's job. A snapshot is trusted by nothing but this schema, because a hand-edited or
  * half-copied file would otherwise render as a confident report.
  */
-import { z } from 'zod';
 import { parsePeriod } from '../kpi/periods.ts';
-import type { KpiReport } from '../kpi/report.ts';
+import { kpiReportSchema, type KpiReport } from '../schema/kpiReport.ts';
 
-/** Rates are fractions or null (zero denominator), never NaN. */
-const rate = z.number().nullable();
-const count = z.number().int().nonnegative();
-const amount = z.number().nonnegative();
-const openAmount = z.object({ count, amount, weighted: amount });
-
-const kpisSchema = z.object({
-  activity: z.object({
-    outreach: count,
-    firstMeetings: count,
-    outreachPerFirstMeeting: rate,
-    firstMeetingsWithNextStep: count,
-    nextStepRate: rate,
-    bySource: z.record(z.string(), z.object({ leads: count, met: count, rate })),
-    byChannel: z.record(z.string(), z.object({ touches: count, leads: count, met: count, rate })),
-  }),
-  stages: z.object({
-    transitions: z.array(z.object({ from: z.string(), to: z.string(), reached: count, advanced: count, rate })),
-    overall: rate,
-    leak: z.object({ from: z.string(), to: z.string() }).nullable(),
-    forward: z.record(z.string(), count),
-    backward: z.record(z.string(), count),
-  }),
-  winRate: z.object({
-    won: count,
-    lost: count,
-    rate,
-    wonAmount: amount,
-    lostAmount: amount,
-    valueRate: rate,
-    leadConversion: rate,
-    avgDealSize: amount.nullable(),
-    dealsNeeded: count.nullable(),
-    leadsNeeded: count.nullable(),
-  }),
-  pipeline: z.object({
-    quota: amount,
-    closedWon: amount,
-    gap: amount,
-    attainment: rate,
-    open: openAmount,
-    openByStage: z.record(z.string(), openAmount),
-    coverage: rate,
-    overdue: z.object({ count, amount }),
-    focus: z.enum(['create', 'close', 'done']),
-  }),
-  lagging: z.object({ totalSales: amount, won: count, lost: count, customers: count, churnRate: rate }),
+/** The KPI JSON of one month, as frozen: the report's schema (src/core/schema/kpiReport.ts), its period a month. */
+export const snapshotSchema = kpiReportSchema.extend({
+  period: kpiReportSchema.shape.period.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not a month (YYYY-MM)'),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
-
-/** The KPI JSON of one month, as frozen. */
-export const snapshotSchema = z.object({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not a month (YYYY-MM)'),
-  asOf: isoDate,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'not an ISO 4217 currency code'),
-  team: kpisSchema,
-  teams: z.record(z.string(), kpisSchema),
-  reps: z.record(z.string(), kpisSchema),
-});
-
-export type Snapshot = z.infer<typeof snapshotSchema>;
-// The schema and the engine's types must describe the same object.
-export type SnapshotIsReport = Snapshot extends KpiReport ? (KpiReport extends Snapshot ? true : never) : never;
-const sameShape: SnapshotIsReport = true;
-void sameShape;
+export type Snapshot = KpiReport;
 
 /** A snapshot file that cannot be used; the message names the file and every problem. */
 export class SnapshotError extends Error {

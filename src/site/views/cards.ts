@@ -4,7 +4,7 @@
  * small-number flag, each number marked with its KPI JSON path.
  */
 import type { Period } from '../../core/kpi/periods.ts';
-import type { Kpis } from '../../core/kpi/report.ts';
+import type { Kpis } from '../../core/schema/kpiReport.ts';
 import { changeOf, rateFlags, valueAt, type Cell, type Change, type NumberKind } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import type { Scope } from '../scopes.ts';

@@ -4,7 +4,7 @@
  */
 import { fill } from '../../core/i18n.ts';
 import type { Period } from '../../core/kpi/periods.ts';
-import type { Kpis } from '../../core/kpi/report.ts';
+import type { Kpis } from '../../core/schema/kpiReport.ts';
 import { kpiCell, type Cell, type NumberKind, type Row, type Table, type Words } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import type { Scope } from '../scopes.ts';
