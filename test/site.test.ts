@@ -10,8 +10,8 @@
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatCount, formatDecimal, formatMultiple, formatPercent } from '../src/core/format.ts';
-import { labels } from '../src/core/i18n.ts';
+import { formatMoney, formatCount, formatDecimal, formatMultiple, formatPercent } from '../src/site/text/format.ts';
+import { labels } from '../src/site/text/dictionary.ts';
 import { loadDataset } from '../src/core/ingest/loadDataset.ts';
 import type { Dataset } from '../src/core/ingest/dataset.ts';
 import { kpiReport } from '../src/core/kpi/report.ts';

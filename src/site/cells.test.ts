@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kpis } from '../core/coaching/fixtures.test-helpers.ts';
-import { formattersFor } from '../core/format.ts';
-import { labels } from '../core/i18n.ts';
+import { formattersFor } from './text/format.ts';
+import { labels } from './text/dictionary.ts';
 import { changeOf, kpiCell, rateFlags, valueAt } from './cells.ts';
 
 const w = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US' };

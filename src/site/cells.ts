@@ -5,8 +5,8 @@
  * back to the KPI JSON. Pure: values are looked up and formatted, never
  * computed.
  */
-import type { Formatters } from '../core/format.ts';
-import { countLabel, fill, type Labels } from '../core/i18n.ts';
+import type { Formatters } from './text/format.ts';
+import { countLabel, fill, type Labels } from './text/dictionary.ts';
 import type { Kpis } from '../core/schema/kpiReport.ts';
 import { SMALL, tooFewCases, tooFewClosed, type CaseKind } from '../core/smallNumbers.ts';
 

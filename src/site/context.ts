@@ -7,8 +7,8 @@
 import type { ChartLocale } from '../core/charts/types.ts';
 import { activityPlan, type Plan, type PlanInput } from '../core/coaching/plan.ts';
 import { pool, type Pooled } from '../core/coaching/pool.ts';
-import { formattersFor } from '../core/format.ts';
-import { labels } from '../core/i18n.ts';
+import { formattersFor } from './text/format.ts';
+import { labels } from './text/dictionary.ts';
 import type { Period } from '../core/kpi/periods.ts';
 import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import type { Config } from '../core/schema/config.ts';

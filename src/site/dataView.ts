@@ -4,9 +4,9 @@
  * export dates) at the edge; everything else comes from core.
  */
 import type { CsvTable } from '../core/export/csv.ts';
-import { formatCount, formatDate, formatMoney } from '../core/format.ts';
-import { fill } from '../core/i18n.ts';
-import { reportText, type ReportText, type ReportTextKey } from '../core/i18n/reports.ts';
+import { formatCount, formatDate, formatMoney } from './text/format.ts';
+import { fill } from './text/dictionary.ts';
+import { reportText, type ReportText, type ReportTextKey } from './text/reportWords.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { periodsBetween } from '../core/kpi/periods.ts';

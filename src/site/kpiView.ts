@@ -2,7 +2,7 @@
  * Turns a scope's stage conversion (KPI-SPEC §5, KPI 2) into formatted rows
  * for the stage table. Pure: no KPI is computed here, only formatted.
  */
-import type { Formatters } from '../core/format.ts';
+import type { Formatters } from './text/format.ts';
 import type { Kpis } from '../core/schema/kpiReport.ts';
 
 /** One row of the stage conversion table; `leak` marks the transition with the lowest rate. */

@@ -3,8 +3,8 @@
  * the shared dictionary and its value formatted for the site's locale.
  * Shared by the <Kpi> component of report narratives and the report tables.
  */
-import type { Formatters } from '../core/format.ts';
-import { labels, type LabelKey, type Labels } from '../core/i18n.ts';
+import type { Formatters } from './text/format.ts';
+import { labels, type LabelKey, type Labels } from './text/dictionary.ts';
 import type { Kpis } from '../core/schema/kpiReport.ts';
 import { metricValue, type MetricName, type MetricValue } from '../core/report/metric.ts';
 

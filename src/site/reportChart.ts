@@ -6,9 +6,9 @@
  */
 import { barsChart, type Bar } from '../core/charts/bars.ts';
 import { repColour } from '../core/charts/palette.ts';
-import { formatMonth, formattersFor } from '../core/format.ts';
-import { fill, labels } from '../core/i18n.ts';
-import { reportText } from '../core/i18n/reports.ts';
+import { formatMonth, formattersFor } from './text/format.ts';
+import { fill, labels } from './text/dictionary.ts';
+import { reportText } from './text/reportWords.ts';
 import type { KpiReport } from '../core/schema/kpiReport.ts';
 import type { Table } from './cells.ts';
 import type { ChartView } from './views/trends.ts';

@@ -3,9 +3,9 @@
  * and /reports/YYYY-MM/ (one month, frozen or live). The pages only lay it out.
  */
 import type { CsvTable } from '../core/export/csv.ts';
-import { formatDate, formatMonth, formattersFor } from '../core/format.ts';
-import { fill, labels } from '../core/i18n.ts';
-import { reportText } from '../core/i18n/reports.ts';
+import { formatDate, formatMonth, formattersFor } from './text/format.ts';
+import { fill, labels } from './text/dictionary.ts';
+import { reportText } from './text/reportWords.ts';
 import type { KpiReport } from '../core/schema/kpiReport.ts';
 import { metricValue } from '../core/report/metric.ts';
 import { neighbours } from '../core/report/months.ts';

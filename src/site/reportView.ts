@@ -6,8 +6,8 @@
  * here: values are read by name from the JSON and formatted.
  */
 import type { CsvTable } from '../core/export/csv.ts';
-import { formattersFor } from '../core/format.ts';
-import { fill, labels } from '../core/i18n.ts';
+import { formattersFor } from './text/format.ts';
+import { fill, labels } from './text/dictionary.ts';
 import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { METRICS, metricValue, type MetricName } from '../core/report/metric.ts';
 import { slugsFor } from '../core/slug.ts';

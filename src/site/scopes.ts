@@ -5,7 +5,7 @@
  * every page and chart.
  */
 import { GROUP_COLOURS, repColour, TEAM_COLOUR } from '../core/charts/palette.ts';
-import { fill, type Labels } from '../core/i18n.ts';
+import { fill, type Labels } from './text/dictionary.ts';
 import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { slugsFor } from '../core/slug.ts';
 

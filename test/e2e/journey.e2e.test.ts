@@ -16,7 +16,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { formatMoney } from '../../src/core/format.ts';
+import { formatMoney } from '../../src/site/text/format.ts';
 import { ROOT, runCli } from '../astroBuild.ts';
 import { launchChromium } from './chromium.ts';
 import { hubspotExport } from './hubspot.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent } from '../../src/core/format.ts';
+import { formatMoney, formatPercent } from '../../src/site/text/format.ts';
 import { buildSite, ROOT, runCli } from '../astroBuild.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formattersFor } from '../format.ts';
-import { labels } from '../i18n.ts';
-import type { Note } from './notes.ts';
-import { activityPlan } from './plan.ts';
-import { noteWords, planRows } from './words.ts';
+import { formattersFor } from './format.ts';
+import { labels } from './dictionary.ts';
+import type { Note } from '../../core/coaching/notes.ts';
+import { activityPlan } from '../../core/coaching/plan.ts';
+import { noteWords, planRows } from './coachingWords.ts';
 
 const en = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), questionsOf: (s: string) => (s === 'Discovery' ? ['Who decides?'] : []) };
 const ru = { l: labels('ru-RU'), f: formattersFor('ru-RU', 'RUB'), questionsOf: () => [] };

@@ -3,10 +3,10 @@
  * locale and dropped into the dictionary's sentences, with the numbers also
  * listed as facts, so every note visibly cites what it rests on.
  */
-import type { Formatters } from '../format.ts';
-import { fill, type LabelKey, type Labels } from '../i18n.ts';
-import type { Note, Severity } from './notes.ts';
-import type { Plan, PlanInput } from './plan.ts';
+import type { Formatters } from './format.ts';
+import { fill, type LabelKey, type Labels } from './dictionary.ts';
+import type { Note, Severity } from '../../core/coaching/notes.ts';
+import type { Plan, PlanInput } from '../../core/coaching/plan.ts';
 
 export interface Fact {
   label: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, fill, labels, LANGUAGES } from './i18n.ts';
+import { countLabel, fill, labels, LANGUAGES } from './dictionary.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

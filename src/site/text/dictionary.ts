@@ -3,8 +3,8 @@
  * dictionary per language. Pages and components read `labels(locale)`;
  * numbers, money and dates are formatted by src/core/format.ts, not here.
  */
-import { en } from './i18n/en.ts';
-import { ru } from './i18n/ru.ts';
+import { en } from './en.ts';
+import { ru } from './ru.ts';
 
 /** Every label key; the English dictionary is the source of the key set. */
 export type LabelKey = keyof typeof en;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_TEXTS, reportText } from './reports.ts';
+import { REPORT_TEXTS, reportText } from './reportWords.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

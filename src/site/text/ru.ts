@@ -1,5 +1,5 @@
 /** Russian labels (the article is Russian): the same keys as `en`, checked by i18n.test.ts. */
-import type { Labels } from '../i18n.ts';
+import type { Labels } from './dictionary.ts';
 
 export const ru: Labels = {
   'site.name': 'Keepscore',

@@ -3,7 +3,7 @@
  * trends of first meetings, next-step rate and outreach per first meeting,
  * and the team's lead sources and outreach channels to first meeting.
  */
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import { kpiCell, named, namedChart, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodTitle } from '../timeline.ts';

@@ -7,7 +7,7 @@ import { barsChart, type Bar } from '../../core/charts/bars.ts';
 import { stageColour, WON_COLOUR } from '../../core/charts/palette.ts';
 import { trendChart, type TrendPoint } from '../../core/charts/trend.ts';
 import type { Pooled } from '../../core/coaching/pool.ts';
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import { tooFewCases } from '../../core/smallNumbers.ts';
 import { kpiCell, smallFlag, type Row } from '../cells.ts';
 import type { ViewContext } from '../context.ts';

@@ -3,7 +3,7 @@
  * date as KPI cards against the period before), KPI 4's focus in words,
  * the lagging indicators, and teams and reps side by side with links.
  */
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import { named, rateFlags, type Cell, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodName, periodTitle } from '../timeline.ts';

@@ -5,8 +5,8 @@
  * against the whole team, with the scope's own pooled funnel.
  */
 import { coachingNotes } from '../../core/coaching/notes.ts';
-import { noteWords, planRows, type NoteWords, type PlanRow } from '../../core/coaching/words.ts';
-import { fill } from '../../core/i18n.ts';
+import { noteWords, planRows, type NoteWords, type PlanRow } from '../text/coachingWords.ts';
+import { fill } from '../text/dictionary.ts';
 import { named, namedChart, rateFlags, type Cell, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import type { Scope } from '../scopes.ts';

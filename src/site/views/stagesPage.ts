@@ -5,7 +5,7 @@
  */
 import { flowChart } from '../../core/charts/flow.ts';
 import { LOST_COLOUR, WON_COLOUR } from '../../core/charts/palette.ts';
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import { kpiCell, named, namedChart, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
 import { periodTitle } from '../timeline.ts';

@@ -2,7 +2,7 @@
  * Side-by-side tables: one row per scope (whole team, teams, reps), one
  * column per KPI number, every cell marked with the KPI JSON path it shows.
  */
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import type { Period } from '../../core/kpi/periods.ts';
 import type { Kpis } from '../../core/schema/kpiReport.ts';
 import { kpiCell, type Cell, type NumberKind, type Row, type Table, type Words } from '../cells.ts';

@@ -5,7 +5,7 @@
  */
 import { trendChart, type TrendPoint } from '../../core/charts/trend.ts';
 import type { Chart, LegendItem, ValueFormat } from '../../core/charts/types.ts';
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import type { Kpis } from '../../core/schema/kpiReport.ts';
 import { formatNumber, kpiCell, valueAt, type NumberKind, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';

@@ -4,7 +4,7 @@
  * each rep's pooled 12-month win rate, and won amount by month.
  */
 import { barsChart, type Bar } from '../../core/charts/bars.ts';
-import { fill } from '../../core/i18n.ts';
+import { fill } from '../text/dictionary.ts';
 import { tooFewClosed } from '../../core/smallNumbers.ts';
 import { named, namedChart, rateFlags, smallFlag, type Row, type Table } from '../cells.ts';
 import type { ViewContext } from '../context.ts';
