@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../core/io/writeFileAtomic.ts';
 import { kpiJson } from '../core/kpi/json.ts';
 import { parsePeriod } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
-import { readSnapshot, snapshotFileName } from '../core/report/snapshot.ts';
+import { readSnapshot, snapshotFileName } from '../core/report/snapshotFile.ts';
 import { loadFolder } from './loadOrExplain.ts';
 import { dataDir, runCommand, UserError } from './run.ts';
 

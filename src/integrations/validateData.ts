@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { summarizeProblems } from '../core/ingest/problems.ts';
-import { SnapshotError } from '../core/report/snapshot.ts';
+import { SnapshotError } from '../core/report/snapshotFile.ts';
 import { dataDir, loadDataFolder } from '../site/dataFolder.ts';
 import { loadSnapshots } from '../site/snapshots.ts';
 

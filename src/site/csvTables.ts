@@ -11,7 +11,7 @@
  *     it with `<CsvLink table={table} />`, or `csvHref(table)` for the URL.
  * Filenames must be unique across the site and match isCsvFileName().
  */
-import { isCsvFileName, type CsvTable } from '../core/export/csv.ts';
+import { isCsvFileName, type CsvTable } from '../core/export/csvDownload.ts';
 import { getSiteData, type SiteData } from './siteData.ts';
 import { dataCsvTables } from './dataView.ts';
 import { reportCsvTables } from './reportView.ts';

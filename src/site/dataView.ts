@@ -3,7 +3,7 @@
  * and the warnings worded in the site's language. Reads file mtimes (the
  * export dates) at the edge; everything else comes from core.
  */
-import type { CsvTable } from '../core/export/csv.ts';
+import type { CsvTable } from '../core/export/csvDownload.ts';
 import { formatCount, formatDate, formatMoney } from './text/format.ts';
 import { fill } from './text/dictionary.ts';
 import { reportText, type ReportText, type ReportTextKey } from './text/reportWords.ts';

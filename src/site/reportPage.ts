@@ -2,7 +2,7 @@
  * Everything the report pages show, as text: /reports/ (the list of months)
  * and /reports/YYYY-MM/ (one month, frozen or live). The pages only lay it out.
  */
-import type { CsvTable } from '../core/export/csv.ts';
+import type { CsvTable } from '../core/export/csvDownload.ts';
 import { formatDate, formatMonth, formattersFor } from './text/format.ts';
 import { fill, labels } from './text/dictionary.ts';
 import { reportText } from './text/reportWords.ts';

@@ -5,7 +5,7 @@
  * for the page and as raw numbers for its CSV download. No KPI is computed
  * here: values are read by name from the JSON and formatted.
  */
-import type { CsvTable } from '../core/export/csv.ts';
+import type { CsvTable } from '../core/export/csvDownload.ts';
 import { formattersFor } from './text/format.ts';
 import { fill, labels } from './text/dictionary.ts';
 import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';

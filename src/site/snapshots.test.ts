@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../core/ingest/loadDataset.ts';
 import { kpiJson } from '../core/kpi/json.ts';
 import { kpiReport } from '../core/kpi/report.ts';
-import { SnapshotError } from '../core/report/snapshot.ts';
+import { SnapshotError } from '../core/report/snapshotFile.ts';
 import { loadSnapshots } from './snapshots.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'keepscore-snapshots-'));

@@ -1,12 +1,12 @@
 /**
  * Reads the frozen monthly snapshots of a data folder (`<dir>/reports/*.json`)
- * for the build: the fs edge of src/core/report/snapshot.ts. Any other file
+ * for the build: the fs edge of src/core/report/snapshotFile.ts. Any other file
  * in the folder (a temp file of an interrupted write, notes) is ignored; a
  * broken snapshot throws SnapshotError naming the file, which stops the build.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { monthOfSnapshotFile, readSnapshot, type Snapshot } from '../core/report/snapshot.ts';
+import { monthOfSnapshotFile, readSnapshot, type Snapshot } from '../core/report/snapshotFile.ts';
 
 export interface FrozenReport {
   month: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileText, isCsvFileName, toCsv } from './csv.ts';
+import { csvCell, csvFileText, isCsvFileName, toCsv } from './csvDownload.ts';
 
 describe('csvCell', () => {
   it('neutralises text that a spreadsheet would run as a formula', () => {

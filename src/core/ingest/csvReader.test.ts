@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csv.ts';
+import { readCsv } from './csvReader.ts';
 
 async function read(text: string) {
   const out: { header: string[]; rows: [number, string[]][]; malformed: number[] } = { header: [], rows: [], malformed: [] };

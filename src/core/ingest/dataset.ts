@@ -11,7 +11,7 @@ import {
   rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
 } from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
-import type { CsvSource } from './csv.ts';
+import type { CsvSource } from './csvReader.ts';
 import { ingestFile, type FileChecks, type Importing } from './file.ts';
 import type { ImportReport } from './importReport.ts';
 import { ProblemLog } from './problems.ts';

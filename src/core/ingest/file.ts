@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Config } from '../schema/config.ts';
 import { REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
 import type { ImportKind, SourceSpec } from '../schema/sources.ts';
-import { readCsv, type CsvSource } from './csv.ts';
+import { readCsv, type CsvSource } from './csvReader.ts';
 import type { ImportReport } from './importReport.ts';
 import { planFor } from './importPlan.ts';
 import type { RowPlan } from './mapping.ts';

@@ -4,7 +4,7 @@ import { loadDataset } from '../ingest/loadDataset.ts';
 import { kpiJson } from '../kpi/json.ts';
 import { kpiReport } from '../kpi/report.ts';
 import type { KpiReport } from '../schema/kpiReport.ts';
-import { monthOfSnapshotFile, readSnapshot, SnapshotError, snapshotFileName } from './snapshot.ts';
+import { monthOfSnapshotFile, readSnapshot, SnapshotError, snapshotFileName } from './snapshotFile.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../../test/fixtures/tiny');
 let report: KpiReport;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvField, csvLine } from './csv.ts';
+import { csvField, csvLine } from './sampleCsv.ts';
 
 describe('csvLine', () => {
   it('quotes only fields with a comma, quote or line break', () => {

@@ -2,7 +2,7 @@
  * CSV output for the sample files (RFC 4180 quoting, `\n` line ends). Not
  * Papa.unparse: it is called once per row for a million rows.
  */
-import { quoteCsvField } from '../export/csv.ts';
+import { quoteCsvField } from '../export/csvDownload.ts';
 
 /**
  * One field: quoted when it holds a comma, a double quote, CR or LF (inner

@@ -1,6 +1,6 @@
 /** `/csv/<name>.csv`: the CSV download of every table registered in src/site/csvTables.ts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { csvFileText, type CsvTable } from '../../core/export/csv.ts';
+import { csvFileText, type CsvTable } from '../../core/export/csvDownload.ts';
 import { allCsvTables } from '../../site/csvTables.ts';
 
 export const getStaticPaths = (async () => {

@@ -3,7 +3,7 @@
  * src/site/csvTables.ts): the same tables the pages show, with raw numbers
  * instead of formatted text, named by their `id`.
  */
-import type { CsvTable } from '../../core/export/csv.ts';
+import type { CsvTable } from '../../core/export/csvDownload.ts';
 import type { Table } from '../cells.ts';
 import { getViewContext } from '../context.ts';
 import { activityView } from './activityPage.ts';

@@ -5,7 +5,7 @@
  */
 import { barsChart, type Bar } from '../../core/charts/bars.ts';
 import { REP_COLOURS, WON_COLOUR } from '../../core/charts/palette.ts';
-import { quotaChart } from '../../core/charts/pipeline.ts';
+import { quotaChart } from '../../core/charts/quotaChart.ts';
 import { trendChart, type TrendPoint } from '../../core/charts/trend.ts';
 import { fill } from '../text/dictionary.ts';
 import { kpiCell, named, namedChart, type Row, type Table } from '../cells.ts';
