@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatCount, formatDecimal, formatMultiple, formatPercent } from '../src/site/text/format.ts';
 import { labels } from '../src/site/text/dictionary.ts';
-import { loadDataset } from '../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../src/node/loadDataset.ts';
 import type { Dataset } from '../src/core/ingest/dataset.ts';
 import { kpiReport } from '../src/core/kpi/report.ts';
 import type { KpiReport, Kpis } from '../src/core/schema/kpiReport.ts';

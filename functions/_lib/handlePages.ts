@@ -4,10 +4,10 @@
  * github plus a deploy hook). Adapters live per isolate: the status shows
  * what this isolate saw; the build itself runs in CI or behind the hook.
  */
-import { githubStore, remoteRebuilder, uploadConfig, type Env } from './env.ts';
-import { handleUpload } from './handler.ts';
-import { json, refusal } from './responses.ts';
-import type { UploadDeps } from './types.ts';
+import { githubStore, remoteRebuilder, uploadConfig, type Env } from '../../src/core/upload/env.ts';
+import { handleUpload } from '../../src/core/upload/handler.ts';
+import { json, refusal } from '../../src/core/upload/responses.ts';
+import type { UploadDeps } from '../../src/core/upload/types.ts';
 
 let cached: { env: Env; deps: UploadDeps } | null = null;
 

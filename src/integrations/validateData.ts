@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { summarizeProblems } from '../core/ingest/problems.ts';
 import { SnapshotError } from '../core/report/snapshotFile.ts';
-import { dataDir, loadDataFolder } from '../site/dataFolder.ts';
-import { loadSnapshots } from '../site/snapshots.ts';
+import { dataDir, loadDataFolder } from '../node/dataFolder.ts';
+import { loadSnapshots } from '../node/readSnapshots.ts';
 
 /** How to name a folder to the user: relative to the working directory when inside it. */
 function shownDir(dir: string): string {

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { LoadResult } from '../core/ingest/dataset.ts';
-import { loadDataset } from '../core/ingest/loadDataset.ts';
+import { loadDataset } from './loadDataset.ts';
 
 /** The data folder: env `KEEPSCORE_DATA` (default `data`), resolved against the project root. */
 export function dataDir(root: string, env: NodeJS.ProcessEnv = process.env): string {

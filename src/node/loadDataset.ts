@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readDataset, type DataSource, type LoadResult } from './dataset.ts';
+import { readDataset, type DataSource, type LoadResult } from '../core/ingest/dataset.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../core/ingest/loadDataset.ts';
+import { loadDataset } from './loadDataset.ts';
 import { kpiJson } from '../core/kpi/json.ts';
 import { kpiReport } from '../core/kpi/report.ts';
 import { SnapshotError } from '../core/report/snapshotFile.ts';
-import { loadSnapshots } from './snapshots.ts';
+import { loadSnapshots } from './readSnapshots.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'keepscore-snapshots-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { periodsBetween } from '../core/kpi/periods.ts';
 import { dataWarnings, fileQuality, type FileQuality } from '../core/quality/dataQuality.ts';
-import { exportDates, newestExport } from './exportDates.ts';
+import { exportDates, newestExport } from '../node/exportDates.ts';
 import type { SiteData } from './siteData.ts';
 
 export interface DataPage {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../core/ingest/loadDataset.ts';
+import { loadDataset } from '../node/loadDataset.ts';
 import { kpiReport } from '../core/kpi/report.ts';
 import type { KpiReport } from '../core/schema/kpiReport.ts';
 import { scorecardColumns, scorecardCsv, scorecardRows, stagesCsv, teamCsv, teamMetricGroups } from './reportView.ts';

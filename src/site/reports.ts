@@ -10,7 +10,7 @@ import { parsePeriod, periodsBetween } from '../core/kpi/periods.ts';
 import type { KpiReport } from '../core/schema/kpiReport.ts';
 import { reportMonths, type ReportMonth } from '../core/report/months.ts';
 import { getSiteData, type SiteData } from './siteData.ts';
-import { loadSnapshots, type FrozenReport } from './snapshots.ts';
+import { loadSnapshots, type FrozenReport } from '../node/readSnapshots.ts';
 
 export interface ShownReport {
   month: string;

@@ -9,8 +9,8 @@ import { parsePeriod, periodOf, type Period } from '../core/kpi/periods.ts';
 import { kpiEngine, type KpiEngine } from '../core/kpi/report.ts';
 import type { KpiReport } from '../core/schema/kpiReport.ts';
 import type { Config } from '../core/schema/config.ts';
-import { currentDataFolder } from './dataFolder.ts';
-import { exportDates, newestExport } from './exportDates.ts';
+import { currentDataFolder } from '../node/dataFolder.ts';
+import { exportDates, newestExport } from '../node/exportDates.ts';
 
 export interface SiteData {
   /** The data folder the site was built from. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../ingest/loadDataset.ts';
+import { loadDataset } from '../../node/loadDataset.ts';
 import { kpiJson } from '../kpi/json.ts';
 import { kpiReport } from '../kpi/report.ts';
 import type { KpiReport } from '../schema/kpiReport.ts';

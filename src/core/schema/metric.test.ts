@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../ingest/loadDataset.ts';
+import { loadDataset } from '../../node/loadDataset.ts';
 import { kpiReport } from '../kpi/report.ts';
 import type { Kpis } from './kpiReport.ts';
 import { focusOf, METRICS, metricDef, metricLabelKey, parseMetricName, readMetric, refName, tooFewFor } from './metric.ts';
