@@ -34,7 +34,6 @@ export interface Scopes {
   reps: Scope[];
   /** Whole team, then teams, then reps: the rows of a side-by-side table. */
   all: Scope[];
-  bySlug(kind: 'group' | 'rep', slug: string): Scope | undefined;
 }
 
 /**
@@ -61,7 +60,6 @@ export function siteScopes(reps: readonly string[], teams: Record<string, string
     groups,
     reps: repScopes,
     all: [team, ...groups, ...repScopes],
-    bySlug: (kind, slug) => (kind === 'rep' ? repScopes : groups).find((s) => s.slug === slug),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, fill, labels, LANGUAGES } from './dictionary.ts';
+import { METRICS, metricLabelKey } from '../../core/schema/metric.ts';
+import { countLabel, fill, labels, LANGUAGES, PARTS } from './dictionary.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -9,6 +10,8 @@ describe('labels', () => {
     expect(labels('ru')['nav.overview']).toBe('Обзор');
     expect(labels('en-US')['nav.overview']).toBe('Overview');
     expect(labels('de-DE')['nav.overview']).toBe('Overview');
+    expect(labels('ru-RU')['nav.reports']).toBe('Отчёты');
+    expect(labels('en-GB')['nav.reports']).toBe('Reports');
   });
 
   it('gives every language the same keys and the same placeholders, none empty', () => {
@@ -21,6 +24,16 @@ describe('labels', () => {
         expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(LANGUAGES.en[key as keyof typeof LANGUAGES.en]));
       }
     }
+  });
+
+  it('puts every word in one part only, and a label on every metric of the vocabulary', () => {
+    for (const [language, parts] of Object.entries(PARTS)) {
+      const all = parts.flatMap((part) => Object.keys(part));
+      expect(new Set(all).size, language).toBe(all.length);
+    }
+    for (const m of METRICS) expect(LANGUAGES.ru[metricLabelKey(m.path)], m.path).toBeTruthy();
+    const labelled = Object.keys(LANGUAGES.en).filter((k) => k.startsWith('metric.'));
+    expect(labelled.length).toBe(new Set(METRICS.map((m) => metricLabelKey(m.path))).size);
   });
 });
 

@@ -1,15 +1,31 @@
 /**
  * The site's words in English (default) and Russian: one flat, typed
- * dictionary per language. Pages and components read `labels(locale)`;
- * numbers, money and dates are formatted by src/core/format.ts, not here.
+ * dictionary per language, put together from the word files of each part
+ * of the site (every word on every page, the upload page's script
+ * included). Numbers, money and dates are formatted by format.ts, not here.
  */
-import { en } from './en.ts';
-import { ru } from './ru.ts';
+import { coachEn, coachRu } from './coachWords.ts';
+import { dataEn, dataRu } from './dataWords.ts';
+import { kpiPageEn, kpiPageRu } from './kpiPageWords.ts';
+import { metricLabelsEn, metricLabelsRu, readingEn, readingRu } from './metricWords.ts';
+import { reportEn, reportRu } from './reportWords.ts';
+import { siteEn, siteRu } from './siteWords.ts';
+import { uploadEn, uploadRu } from './uploadWords.ts';
+
+/** Each part's words, for the test that no two parts share a key. */
+export const PARTS = {
+  en: [siteEn, kpiPageEn, metricLabelsEn, readingEn, coachEn, reportEn, dataEn, uploadEn],
+  ru: [siteRu, kpiPageRu, metricLabelsRu, readingRu, coachRu, reportRu, dataRu, uploadRu],
+};
+
+const en = { ...siteEn, ...kpiPageEn, ...metricLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...uploadEn };
 
 /** Every label key; the English dictionary is the source of the key set. */
 export type LabelKey = keyof typeof en;
 /** One language's dictionary: every key, no extras (a missing Russian key is a type error and a test failure). */
 export type Labels = Record<LabelKey, string>;
+
+const ru: Labels = { ...siteRu, ...kpiPageRu, ...metricLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...uploadRu };
 
 /** The languages with a dictionary, by BCP 47 primary language subtag. */
 export const LANGUAGES = { en, ru } as const satisfies Record<string, Labels>;
@@ -25,17 +41,13 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /**
  * The plural form of `base` for count `n` in `locale` (`small.deals` ->
  * `small.deals_few` for 3 in Russian), filled with `{n}` = `shown`
  * (the count already formatted for the locale).
  */
 export function countLabel(dict: Labels, locale: string, base: string, n: number, shown: string = String(n)): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  const key = `${base}_${rules.select(n)}`;
+  const key = `${base}_${new Intl.PluralRules(locale).select(n)}`;
   const template = key in dict ? dict[key as LabelKey] : dict[`${base}_other` as LabelKey];
   return fill(template ?? base, { n: shown });
 }

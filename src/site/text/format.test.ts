@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MISSING, formatCount, formatDate, formatDecimal, formatMoney, formatMonth, formatMultiple, formatPercent,
+  MISSING, formatCount, formatDate, formatDays, formatDecimal, formatMoney, formatMonth, formatMultiple, formatPercent, formattersFor,
 } from './format.ts';
 
 describe('formatPercent', () => {
@@ -44,6 +44,20 @@ describe('numbers', () => {
     expect(formatCount(null, 'en-US')).toBe('—');
     expect(formatDecimal(null, 'en-US')).toBe('—');
     expect(formatMultiple(null, 'en-US')).toBe('—');
+  });
+  it('days, in words of the locale', () => {
+    expect(formatDays(12.5, 'en-US')).toBe('12.5 days');
+    expect(formatDays(1, 'en-US')).toBe('1 day');
+    expect(formatDays(12.5, 'ru-RU')).toBe('12,5 дня');
+    expect(formatDays(null, 'en-US')).toBe('—');
+  });
+});
+
+describe('formattersFor', () => {
+  it('binds one format per number kind of a metric', () => {
+    const f = formattersFor('en-US', 'EUR');
+    expect([f.count(1200), f.money(1200), f.rate(0.5), f.ratio(2.25), f.multiple(0.85), f.days(3)]).toEqual(['1,200', '€1,200', '50.0%', '2.3', '0.85×', '3 days']);
+    expect(f.rate(null)).toBe(MISSING);
   });
 });
 

@@ -1,13 +1,5 @@
-/**
- * Words of the monthly reports and the /data/ page, in English and Russian,
- * kept apart from the shared dictionaries (en.ts, ru.ts) so the two pages
- * can grow without touching them. Counts are written "label: n" so no
- * plural forms are needed. `{name}` placeholders are filled by `fill()`.
- */
-const enText = {
-  'nav.reports': 'Reports',
-  'nav.data': 'Data',
-
+/** The words of the monthly reports: the list of months and one month's report. */
+export const reportEn = {
   'reports.title': 'Monthly reports',
   'reports.intro': 'One report per month of the data. A frozen report renders from its snapshot in data/reports/ and never changes when new data arrives; a live one is computed again from the data at every build.',
   'reports.freezeHow': 'To freeze a month: {command}',
@@ -32,56 +24,15 @@ const enText = {
   'report.next': 'Next month: {month}',
   'report.all': 'All reports',
   'report.printHint': 'Print this page, or save it as PDF, for clean A4 pages without navigation.',
-  'report.team': 'Whole team',
   'report.col.metric': 'Metric',
   'report.attainmentChart': 'Quota attainment by rep, {month}',
   'report.attainmentSummary': 'Whole team {team}. Highest: {high} at {highValue}; lowest: {low} at {lowValue}.',
   'report.noQuota': 'no quota',
   'report.teamCaption': 'The whole team\'s KPIs: {month} against {previous}',
   'report.stagesCaption': 'Deals created in {month}: how many reached each stage and moved on',
+};
 
-  'data.title': 'Data freshness and quality',
-  'data.asOf': 'As-of date: {date}, the latest date of anything that happened (every date column except the close dates of open deals, which are forecasts).',
-  'data.span': 'The data covers {first} to {last}: {months} months.',
-  'data.config': 'Config: currency {currency}, locale {locale}, open stages {stages}, coverage threshold {threshold}×, trailing window {window} months.',
-  'data.files': 'Files',
-  'data.filesCaption': 'The files of the data folder, present or not',
-  'data.col.file': 'File',
-  'data.col.status': 'Status',
-  'data.col.rows': 'Rows',
-  'data.col.column': 'Date column',
-  'data.col.first': 'From',
-  'data.col.last': 'To',
-  'data.col.exported': 'Exported',
-  'data.present': 'present',
-  'data.missing': 'missing',
-  'data.optional': 'missing (optional)',
-  'data.exportNote': 'Export date = the file\'s modification time when the site was built. Copying the folder or a fresh git checkout resets it to that moment.',
-  'data.warnings': 'Warnings',
-  'data.noWarnings': 'No warnings: every KPI has the data it needs.',
-  'data.reports': 'Frozen monthly snapshots: {n}.',
-  'data.imports': 'Imported exports',
-  'data.importsNote': 'Files read through a CRM preset or the mapping in the config: what was used, rows read, kept and left out (and why, with lines), values translated.',
-
-  'warn.noDeals': 'deals.csv has no rows: every KPI is empty.',
-  'warn.noActivities': 'No activities: KPI 1 (activity ratios) is empty, and lead conversion and leads needed for quota are unknown.',
-  'warn.noMeetings': 'No activity of type "meeting": there are no first meetings, so every rate of KPI 1 is unknown.',
-  'warn.noStageHistory': 'No stage_history.csv: forward and backward moves between stages are not shown.',
-  'warn.noQuotas': 'No quotas: every quota is 0, so the gap is 0 and the focus reads "Quota reached".',
-  'warn.noQuotaThisMonth': 'Reps without a quota for {month} (their quota counts as 0): {n} — {reps}.',
-  'warn.noCustomers': 'No customers.csv: churn is unknown and shown as "—".',
-  'warn.overdue': 'Open deals past their close date as of {asOf}: {n}, {amount}. Update their close dates or close them.',
-  'warn.repsWithoutTeam': 'Reps not in any team of the config (they count for the whole team only): {n} — {reps}.',
-  'warn.staleExport': 'The newest file is dated {exported}, {days} days after the latest activity in the data ({asOf}): the export may be missing recent data.',
-} satisfies Record<string, string>;
-
-export type ReportTextKey = keyof typeof enText;
-export type ReportText = Record<ReportTextKey, string>;
-
-const ruText: ReportText = {
-  'nav.reports': 'Отчёты',
-  'nav.data': 'Данные',
-
+export const reportRu: Record<keyof typeof reportEn, string> = {
   'reports.title': 'Ежемесячные отчёты',
   'reports.intro': 'Один отчёт на каждый месяц данных. Зафиксированный отчёт строится из снимка в data/reports/ и не меняется, когда приходят новые данные; текущий пересчитывается из данных при каждой сборке.',
   'reports.freezeHow': 'Зафиксировать месяц: {command}',
@@ -106,52 +57,10 @@ const ruText: ReportText = {
   'report.next': 'Следующий месяц: {month}',
   'report.all': 'Все отчёты',
   'report.printHint': 'Распечатайте страницу или сохраните её в PDF: получатся чистые страницы A4 без навигации.',
-  'report.team': 'Вся команда',
   'report.col.metric': 'Показатель',
   'report.attainmentChart': 'Выполнение плана по менеджерам, {month}',
   'report.attainmentSummary': 'Вся команда: {team}. Больше всех: {high}, {highValue}; меньше всех: {low}, {lowValue}.',
   'report.noQuota': 'нет плана',
   'report.teamCaption': 'KPI всей команды: {month} (для сравнения — {previous})',
   'report.stagesCaption': 'Сделки, созданные за {month}: сколько дошли до каждого этапа и перешли дальше',
-
-  'data.title': 'Свежесть и качество данных',
-  'data.asOf': 'Данные на {date}: последняя дата любого события (все столбцы с датами, кроме дат закрытия открытых сделок — это прогноз).',
-  'data.span': 'Данные охватывают период с {first} по {last}: месяцев — {months}.',
-  'data.config': 'Настройки: валюта {currency}, язык {locale}, открытые этапы {stages}, порог покрытия {threshold}×, скользящее окно {window} мес.',
-  'data.files': 'Файлы',
-  'data.filesCaption': 'Файлы папки данных, имеющиеся и отсутствующие',
-  'data.col.file': 'Файл',
-  'data.col.status': 'Состояние',
-  'data.col.rows': 'Строк',
-  'data.col.column': 'Столбец с датой',
-  'data.col.first': 'С',
-  'data.col.last': 'По',
-  'data.col.exported': 'Выгружен',
-  'data.present': 'есть',
-  'data.missing': 'нет',
-  'data.optional': 'нет (необязательный)',
-  'data.exportNote': 'Дата выгрузки — время изменения файла на момент сборки сайта. Копирование папки или новый git checkout сбрасывает его на этот момент.',
-  'data.warnings': 'Предупреждения',
-  'data.noWarnings': 'Предупреждений нет: у каждого KPI есть нужные данные.',
-  'data.reports': 'Зафиксированных ежемесячных снимков: {n}.',
-  'data.imports': 'Импортированные выгрузки',
-  'data.importsNote': 'Файлы, прочитанные через пресет CRM или сопоставление из конфигурации: что использовано, сколько строк прочитано, сохранено и пропущено (и почему, с номерами строк), какие значения переведены.',
-
-  'warn.noDeals': 'В deals.csv нет строк: все KPI пусты.',
-  'warn.noActivities': 'Нет активностей: KPI 1 (коэффициенты активности) пуст, конверсия лидов и число нужных лидов неизвестны.',
-  'warn.noMeetings': 'Нет активностей типа «meeting»: первых встреч нет, поэтому все коэффициенты KPI 1 неизвестны.',
-  'warn.noStageHistory': 'Нет stage_history.csv: движения сделок вперёд и назад по этапам не показываются.',
-  'warn.noQuotas': 'Нет планов: каждый план равен 0, разрыв равен 0, а фокус — «План выполнен».',
-  'warn.noQuotaThisMonth': 'Менеджеры без плана на {month} (их план считается равным 0): {n} — {reps}.',
-  'warn.noCustomers': 'Нет customers.csv: отток неизвестен и показан как «—».',
-  'warn.overdue': 'Открытые сделки с прошедшей датой закрытия на {asOf}: {n}, {amount}. Обновите даты закрытия или закройте сделки.',
-  'warn.repsWithoutTeam': 'Менеджеры вне команд из настроек (учитываются только во всей команде): {n} — {reps}.',
-  'warn.staleExport': 'Самый новый файл датирован {exported}, через {days} дн. после последнего события в данных ({asOf}): в выгрузке могут отсутствовать свежие данные.',
 };
-
-export const REPORT_TEXTS = { en: enText, ru: ruText } as const satisfies Record<string, ReportText>;
-
-/** The report and data-page words for a BCP 47 locale: `ru`, `ru-RU` -> Russian; anything else -> English. */
-export function reportText(locale: string): ReportText {
-  return locale.toLowerCase().split(/[-_]/)[0] === 'ru' ? REPORT_TEXTS.ru : REPORT_TEXTS.en;
-}
