@@ -252,7 +252,7 @@ describe('published data', () => {
     const all = lines[1].split(',');
     const header = lines[0].split(',');
     expect(Number(all[header.indexOf('winRate.rate')])).toBe(snapshot.team.winRate.rate);
-    expect(lines.some((l) => l.startsWith("rep,James O'Brien,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("James O'Brien,"))).toBe(true);
   });
 
   it('shows the files, rows, export dates and warnings on /data/', { timeout: 30_000 }, async () => {
