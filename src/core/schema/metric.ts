@@ -28,6 +28,9 @@ type Unstarred<P extends string> = P extends `${infer A}.*.${infer B}` ? `${A}.$
 /** A metric's label key in the site's dictionaries: `metric.` and its path without the `*`. */
 export type MetricLabelKey = `metric.${Unstarred<MetricPath>}`;
 
+/** The label key of a section of a scope's KPIs (`section.winRate`): the title of its metrics' group. */
+export type SectionLabelKey = `section.${keyof Kpis & string}`;
+
 /** One metric of one scope: its path, and the key or index its `*` stands for. */
 export interface MetricRef {
   path: MetricPath;
@@ -61,6 +64,11 @@ export function metricDef(path: string): MetricDef | undefined {
 /** The label key of a metric: `metric.winRate.rate`, `metric.activity.bySource.rate`. */
 export function metricLabelKey(path: MetricPath): MetricLabelKey {
   return `metric.${path.replace(/\.\*(?=\.|$)/g, '')}` as MetricLabelKey;
+}
+
+/** The label key of the section a metric belongs to: `winRate.rate` -> `section.winRate`. */
+export function sectionLabelKey(path: MetricPath): SectionLabelKey {
+  return `section.${path.split('.')[0]}` as SectionLabelKey;
 }
 
 /** The metric's name as the page marks it (`data-kpi`): its path with the key in place of the `*`. */

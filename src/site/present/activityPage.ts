@@ -3,7 +3,7 @@
  * trends of first meetings, next-step rate and outreach per first meeting,
  * and the team's lead sources and outreach channels to first meeting.
  */
-import type { MetricRef } from '../../core/schema/metric.ts';
+import type { MetricPath, MetricRef } from '../../core/schema/metric.ts';
 import type { SiteModel } from '../model.ts';
 import { fill } from '../text/dictionary.ts';
 import { periodTitle } from '../timeline.ts';
@@ -32,6 +32,12 @@ const SIDE: MetricRef[] = [
   { path: 'activity.nextStepRate' },
 ];
 
+/** The columns of the lead source and channel tables. */
+const BREAKDOWN = {
+  bySource: ['activity.bySource.*.leads', 'activity.bySource.*.met', 'activity.bySource.*.rate'],
+  byChannel: ['activity.byChannel.*.touches', 'activity.byChannel.*.leads', 'activity.byChannel.*.met', 'activity.byChannel.*.rate'],
+} as const satisfies Record<string, readonly MetricPath[]>;
+
 /** The whole team's lead sources (by name) or outreach channels (in the engine's order), a row each. */
 function breakdown(site: SiteModel, by: 'bySource' | 'byChannel', id: string, caption: string): Table {
   const w = site.words;
@@ -39,8 +45,7 @@ function breakdown(site: SiteModel, by: 'bySource' | 'byChannel', id: string, ca
   const month = site.timeline.month;
   const kpis = site.kpis(team, month);
   const keys = Object.keys(kpis?.activity[by] ?? {});
-  const fields = by === 'bySource' ? ['leads', 'met', 'rate'] : ['touches', 'leads', 'met', 'rate'];
-  const refs = (key?: string) => fields.map((field) => ({ path: `activity.${by}.*.${field}`, key }) as MetricRef);
+  const refs = (key?: string): MetricRef[] => BREAKDOWN[by].map((path) => ({ path, key }));
   const name = (key: string) => (by === 'byChannel' && `channel.${key}` in w.l ? w.l[`channel.${key}` as 'channel.call'] : key);
   return table(
     {

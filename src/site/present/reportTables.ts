@@ -1,34 +1,28 @@
 /**
  * The tables of a monthly report, from the KPI JSON it shows (frozen or
  * live): the team's every metric against the previous month, grouped by
- * KPI; the team's stage conversion; quota attainment by rep; and teams and
+ * section of the KPI JSON; the team's stage conversion; quota attainment by rep; and teams and
  * reps side by side. Every number is a metric cell, as on every other page.
  */
 import { barsChart, type Bar } from '../../core/charts/bars.ts';
 import { repColour } from '../../core/charts/palette.ts';
 import type { Kpis } from '../../core/schema/kpiReport.ts';
-import { METRICS, type MetricRef } from '../../core/schema/metric.ts';
+import { METRICS, sectionLabelKey, type MetricRef } from '../../core/schema/metric.ts';
 import type { ShownReport } from '../model.ts';
 import type { Scopes } from '../scopes.ts';
-import { fill, type LabelKey } from '../text/dictionary.ts';
+import { fill } from '../text/dictionary.ts';
 import { formatMonth, MISSING } from '../text/format.ts';
 import { metricCell, metricLabel, type Cell, type KpiTrace, type Words } from './cell.ts';
 import type { ChartView } from './chartView.ts';
 import { table, type Row, type Table } from './table.ts';
 
 /** The scorecard's columns: what a manager compares across reps at a glance (fits an A4 page). */
-export const SCORECARD: MetricRef[] = ['activity.outreach', 'activity.firstMeetings', 'activity.nextStepRate', 'winRate.rate', 'pipeline.closedWon', 'pipeline.attainment', 'pipeline.coverage', 'pipeline.focus'].map((path) => ({ path }) as MetricRef);
+export const SCORECARD: MetricRef[] = (
+  ['activity.outreach', 'activity.firstMeetings', 'activity.nextStepRate', 'winRate.rate', 'pipeline.closedWon', 'pipeline.attainment', 'pipeline.coverage', 'pipeline.focus'] as const
+).map((path) => ({ path }));
 
 /** The team's numbers shown for each month on /reports/. */
-export const LIST: MetricRef[] = ['winRate.rate', 'pipeline.closedWon', 'pipeline.attainment', 'pipeline.focus'].map((path) => ({ path }) as MetricRef);
-
-const GROUP_TITLES: Record<string, LabelKey> = {
-  activity: 'kpi.activity.short',
-  stages: 'kpi.stages.short',
-  winRate: 'kpi.winRate.short',
-  pipeline: 'kpi.pipeline.short',
-  lagging: 'kpi.lagging.name',
-};
+export const LIST: MetricRef[] = (['winRate.rate', 'pipeline.closedWon', 'pipeline.attainment', 'pipeline.focus'] as const).map((path) => ({ path }));
 
 /** The trace of a scope's cell in a shown report. */
 export function traceIn(shown: ShownReport, scope: string): Omit<KpiTrace, 'name'> {
@@ -42,7 +36,7 @@ export function teamMetricsTable(shown: ShownReport, previous: ShownReport | nul
   const rows: Row[] = METRICS.filter((m) => !m.path.includes('*')).map(({ path }) => {
     const previousCell: Cell = previous ? metricCell(previous.report.team, { path }, traceIn(previous, 'team'), w) : { text: MISSING, raw: null };
     return {
-      group: w.l[GROUP_TITLES[path.split('.')[0]]],
+      group: w.l[sectionLabelKey(path)],
       data: { metric: path },
       head: { text: metricLabel({ path }, w), raw: path },
       cells: [metricCell(shown.report.team, { path }, traceIn(shown, 'team'), w), { ...previousCell, class: 'previous' }],
@@ -60,22 +54,24 @@ export function teamMetricsTable(shown: ShownReport, previous: ShownReport | nul
   );
 }
 
+/** The numbers of a stage transition, as the stage table's columns. */
+const STEP = ['from', 'to', 'reached', 'advanced', 'rate'] as const;
+
 /** KPI 2's transitions of the whole team, the leak marked in words. */
 export function teamStagesTable(shown: ShownReport, w: Words): Table {
   const { team } = shown.report;
   const at = traceIn(shown, 'team');
   const leak = team.stages.leak;
-  const cell = (field: string, key: number) => metricCell(team, { path: `stages.transitions.*.${field}`, key } as MetricRef, at, w);
+  const cell = (field: (typeof STEP)[number], key: number) => metricCell(team, { path: `stages.transitions.*.${field}`, key }, at, w);
   const rows: Row[] = team.stages.transitions.map((t, i) => {
     const isLeak = leak !== null && leak.from === t.from && leak.to === t.to;
-    return { head: { text: t.from }, leak: isLeak, cells: [...['to', 'reached', 'advanced', 'rate'].map((field) => cell(field, i)), { text: isLeak ? w.l['metric.stages.leak'] : '', raw: isLeak }] };
+    return { head: { text: t.from }, leak: isLeak, cells: [...STEP.slice(1).map((field) => cell(field, i)), { text: isLeak ? w.l['metric.stages.leak'] : '', raw: isLeak }] };
   });
-  const fields = ['from', 'to', 'reached', 'advanced', 'rate'];
   return table(
     {
       id: `report-${shown.month}-stages`,
       caption: fill(w.l['report.stagesCaption'], { month: formatMonth(shown.month, w.locale) }),
-      columns: [...fields.map((field) => ({ label: metricLabel({ path: `stages.transitions.*.${field}` } as MetricRef, w), csv: field })), { label: metricLabel({ path: 'stages.leak' }, w), csv: 'leak' }],
+      columns: [...STEP.map((field) => ({ label: metricLabel({ path: `stages.transitions.*.${field}` }, w), csv: field })), { label: metricLabel({ path: 'stages.leak' }, w), csv: 'leak' }],
       rows,
       style: 'stages',
     },

@@ -1,10 +1,11 @@
 /**
  * How a number reads: every metric's label (`metric.<path>`, one for each
  * metric of src/core/schema/kpiReport.ts: a metric without a label, or a
- * label without a metric, is a type error), KPI 4's focus, the small-number
- * flags, changes against the period before, and the missing value.
+ * label without a metric, is a type error) and each section's
+ * (`section.<name>`, the title of its metrics' group), KPI 4's focus, the
+ * small-number flags, changes against the period before, the missing value.
  */
-import type { MetricLabelKey } from '../../core/schema/metric.ts';
+import type { MetricLabelKey, SectionLabelKey } from '../../core/schema/metric.ts';
 
 export const metricLabelsEn: Record<MetricLabelKey, string> = {
   'metric.activity.outreach': 'Outreach',
@@ -118,6 +119,22 @@ export const metricLabelsRu: Record<MetricLabelKey, string> = {
   'metric.lagging.lost': 'Проигранные сделки',
   'metric.lagging.customers': 'Клиенты',
   'metric.lagging.churnRate': 'Отток',
+};
+
+export const sectionLabelsEn: Record<SectionLabelKey, string> = {
+  'section.activity': 'KPI 1 — Activity ratios',
+  'section.stages': 'KPI 2 — Stage conversion',
+  'section.winRate': 'KPI 3 — Win rate',
+  'section.pipeline': 'KPI 4 — Pipeline',
+  'section.lagging': 'Lagging indicators',
+};
+
+export const sectionLabelsRu: Record<SectionLabelKey, string> = {
+  'section.activity': 'KPI 1 — Коэффициенты активности',
+  'section.stages': 'KPI 2 — Конверсия между этапами',
+  'section.winRate': 'KPI 3 — Процент побед',
+  'section.pipeline': 'KPI 4 — Воронка',
+  'section.lagging': 'Запаздывающие индикаторы',
 };
 
 export const readingEn = {
