@@ -71,31 +71,46 @@ export interface SiteModel {
   plan(scope: Scope): { plan: Plan; input: PlanInput };
 }
 
+/** A function computed once per key; the model keeps its caches, no module does. */
+function once<V>(compute: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute(key)));
+    return value;
+  };
+}
+
+/** A scope's months of the window, pooled: the months it is present in, each marked complete or not. */
+function pooledWindow(timeline: Timeline, kpis: (period: Period) => Kpis | null): Pooled {
+  return pool(
+    timeline.window.flatMap((period) => {
+      const k = kpis(period);
+      return k ? [{ period: period.id, kpis: k, complete: timeline.complete(period) }] : [];
+    }),
+  );
+}
+
 /** Loads `dataDir` and builds the model of a site served under `base`; throws when the data has problems (the build's integration stops first). */
 export async function buildSiteModel(dataDir: string, base: string): Promise<SiteModel> {
   const { dataset, problems } = await loadDataset(dataDir);
   if (problems.total > 0) throw new Error(`${problems.total} problems in the data in ${dataDir}; run \`npm run validate -- --data ${dataDir}\``);
   const engine = kpiEngine(dataset);
-  const { locale, currency } = dataset.config;
+  const { locale, currency, window, teams } = dataset.config;
   const root = base.replace(/\/?$/, '/');
   const words: Words = { l: labels(locale), f: formattersFor(locale, currency), locale, base: root };
   const dates = await exportDates(dataDir);
   const frozen = await loadSnapshots(dataDir);
   const asOf = engine.facts.asOf;
-  const timeline = timelineOf(asOf, dataset.config.window);
+  const timeline = timelineOf(asOf, window);
+  const scopes = siteScopes(engine.facts.reps, teams, words.l, root);
   const months = reportMonths(happenedSpan(dataset)?.first ?? asOf, asOf, frozen.keys());
-  const reports = new Map<string, KpiReport>();
-  const pools = new Map<string, Pooled>();
-  const report = (period: Period | string) => {
-    const id = typeof period === 'string' ? period : period.id;
-    let found = reports.get(id);
-    if (!found) {
-      const parsed = parsePeriod(id);
-      if (!parsed) throw new Error(`not a period: ${id}`);
-      reports.set(id, (found = engine.report(parsed)));
-    }
-    return found;
-  };
+  const reportOf = once((id) => {
+    const period = parsePeriod(id);
+    if (!period) throw new Error(`not a period: ${id}`);
+    return engine.report(period);
+  });
+  const report = (period: Period | string) => reportOf(typeof period === 'string' ? period : period.id);
   const kpis = (scope: Scope, period: Period) => kpisOf(report(period), scope);
   const shown = (month: string): ShownReport => {
     const snapshot = frozen.get(month) ?? null;
@@ -103,17 +118,8 @@ export async function buildSiteModel(dataDir: string, base: string): Promise<Sit
     const end = parsePeriod(month)?.end ?? Infinity;
     return { month, report: shownReport, frozen: snapshot, complete: end <= (isoToDay(shownReport.asOf) ?? -Infinity) };
   };
-  const pooled = (scope: Scope) => {
-    let found = pools.get(scope.key);
-    if (!found) {
-      const window = timeline.window.flatMap((period) => {
-        const k = kpis(scope, period);
-        return k ? [{ period: period.id, kpis: k, complete: timeline.complete(period) }] : [];
-      });
-      pools.set(scope.key, (found = pool(window)));
-    }
-    return found;
-  };
+  const pooledOf = once((key) => pooledWindow(timeline, (period) => kpis(scopes.all.find((s) => s.key === key) as Scope, period)));
+  const pooled = (scope: Scope) => pooledOf(scope.key);
   return {
     dir: dataDir,
     dataset,
@@ -124,7 +130,7 @@ export async function buildSiteModel(dataDir: string, base: string): Promise<Sit
     exportDates: dates,
     exported: newestExport(dates),
     timeline,
-    scopes: siteScopes(engine.facts.reps, dataset.config.teams, words.l, root),
+    scopes,
     months,
     frozen,
     report,
