@@ -7,9 +7,9 @@
  * queue, and a lock file against another process on the same folder.
  */
 import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { writeFileAtomic } from '../node/writeFileAtomic.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
 import { basename, join } from 'node:path';
-import { directorySource } from '../node/loadDataset.ts';
+import { directorySource } from './loadDataset.ts';
 import { Recent } from '../core/upload/recent.ts';
 import type { Accepted, UploadEntry, UploadStore } from '../core/upload/types.ts';
 import { processAlive, withFileLock } from './fileLock.ts';

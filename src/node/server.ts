@@ -13,7 +13,7 @@ import { githubStore, remoteRebuilder, storeKind, uploadConfig, type Env } from 
 import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
-import { dataDir } from '../node/dataFolder.ts';
+import { dataDir } from './dataFolder.ts';
 import { LocalBuilder } from './localBuilder.ts';
 import { HISTORY, LocalStore } from './localStore.ts';
 import { sendResponse, toRequest } from './nodeHttp.ts';

@@ -1,6 +1,6 @@
 /**
  * The journey, end to end, in one test: real Chromium against `npm start`'s
- * server (src/server/main.ts on a random 127.0.0.1 port) over a temp copy of
+ * server (src/node/main.ts on a random 127.0.0.1 port) over a temp copy of
  * the sample data and a temp dist/. A manager opens the bookmarked `/` and
  * reads the month's closed-won; uploads a HubSpot deals export through
  * /upload/ in which one of Maria Chen's deals is won; watches the rebuild

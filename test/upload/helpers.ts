@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from '../astroBuild.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 
 export { ROOT };
 export const FIXTURE = join(ROOT, 'test/fixtures/tiny');

@@ -28,7 +28,7 @@ afterAll(() => {
 
 /** `npm start`'s entry on its own process group (so a kill takes any build with it); resolves with its URL. */
 function start(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'src/server/main.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'src/node/main.ts')], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
