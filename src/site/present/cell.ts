@@ -6,7 +6,7 @@
  * for the CSV download. Pure: values are read and worded, never computed.
  */
 import type { Kpis } from '../../core/schema/kpiReport.ts';
-import { metricDef, metricLabelKey, readMetric, refName, tooFewFor, type MetricRef, type MetricValue } from '../../core/schema/metric.ts';
+import { metricDef, metricLabelKey, readMetric, refName, tooFewFor, type Focus, type MetricRef, type MetricValue } from '../../core/schema/metric.ts';
 import { SMALL, tooFewCases, tooFewClosed, type CaseKind } from '../../core/smallNumbers.ts';
 import { countLabel, fill, type Labels } from '../text/dictionary.ts';
 import { MISSING, type Formatters, type NumberKind } from '../text/format.ts';
@@ -58,7 +58,7 @@ export function metricText(value: MetricValue, ref: MetricRef, w: Words): string
   if (!def) throw new Error(`not a metric: ${ref.path}`);
   if (def.kind !== 'text') return w.f[def.kind](value as number | null);
   if (def.words === 'stagePair') return value && typeof value === 'object' ? `${value.from} → ${value.to}` : w.l['stages.noLeak'];
-  if (def.words === 'focus') return w.l[`focus.${value as 'create' | 'close' | 'done' | 'noQuota'}`];
+  if (def.words === 'focus') return w.l[`focus.${value as Focus}`];
   return value === null ? MISSING : String(value);
 }
 

@@ -9,7 +9,7 @@ import { happenedSpan } from '../../core/kpi/facts.ts';
 import { periodsBetween } from '../../core/kpi/periods.ts';
 import { dataWarnings, fileQuality, type DataWarning, type FileQuality } from '../../core/quality/dataQuality.ts';
 import type { SiteModel } from '../model.ts';
-import { fill, type LabelKey } from '../text/dictionary.ts';
+import { fill } from '../text/dictionary.ts';
 import { formatDate } from '../text/format.ts';
 import type { Cell, Words } from './cell.ts';
 import { frameOf, type Frame } from './frame.ts';
@@ -34,7 +34,7 @@ function warningText(warning: DataWarning, w: Words): string {
   if (typeof values.n === 'number') shown.n = w.f.count(values.n);
   if (typeof values.amount === 'number') shown.amount = w.f.money(values.amount);
   for (const key of ['asOf', 'exported'] as const) if (typeof values[key] === 'string') shown[key] = formatDate(values[key], w.locale);
-  return fill(w.l[`warn.${code}` as LabelKey], shown);
+  return fill(w.l[`warn.${code}`], shown);
 }
 
 /** Status words of a file: present, missing, or missing but optional (everything but deals.csv). */

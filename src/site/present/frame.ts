@@ -27,6 +27,7 @@ export interface Frame {
   l: Labels;
   where: ChartLocale;
   nav: { href: string; text: string }[];
+  stylesheet: string;
   stamp: Stamp;
 }
 
@@ -64,6 +65,7 @@ export function frameOf(site: SiteModel, stamp: Stamp = stampOf(site.asOf, site.
       { href: `${base}data/`, text: l['nav.data'] },
       { href: `${base}upload/`, text: l['nav.upload'] },
     ],
+    stylesheet: `${base}site.css`,
     stamp,
   };
 }

@@ -53,7 +53,7 @@ export function reportPage(site: SiteModel, month: string): ReportPage {
   const link = (id: string | null, key: 'report.previous' | 'report.next') => (id === null ? null : { href: `${base}reports/${id}/`, text: fill(l[key], { month: formatMonth(id, locale) }) });
   const title = fill(l['report.title'], { month: formatMonth(month, locale) });
   return {
-    frame: frameOf(site, stampOf(shown.report.asOf, shown.frozen ? false : site.exported, w)),
+    frame: { ...frameOf(site, stampOf(shown.report.asOf, shown.frozen ? false : site.exported, w)), where: { locale, currency: shown.report.currency } },
     month,
     title,
     frozen: shown.frozen !== null,

@@ -6,7 +6,7 @@
 import { DEFAULT_MAX_MB } from '../../core/upload/env.ts';
 import { UPLOAD_KINDS } from '../../core/upload/kinds.ts';
 import type { SiteModel } from '../model.ts';
-import { fill, type LabelKey } from '../text/dictionary.ts';
+import { fill } from '../text/dictionary.ts';
 import { frameOf, type Frame } from './frame.ts';
 
 /** The words upload.js needs, by its own names. */
@@ -48,7 +48,7 @@ export function uploadPage(site: SiteModel): UploadPage {
       submit: l['upload.submit'],
       progress: l['upload.progress'],
     },
-    kinds: [{ value: 'auto', text: l['upload.kind.auto'] }, ...UPLOAD_KINDS.map((kind) => ({ value: kind, text: l[`upload.kind.${kind}` as LabelKey] }))],
+    kinds: [{ value: 'auto', text: l['upload.kind.auto'] }, ...UPLOAD_KINDS.map((kind) => ({ value: kind, text: l[`upload.kind.${kind}`] }))],
     scriptWords: JSON.stringify(words),
   };
 }
