@@ -76,7 +76,7 @@ export function metricCell(kpis: Kpis | null, ref: MetricRef, trace: Omit<KpiTra
     kpi: { name: refName(ref), ...trace },
     flag: few ? smallFlagText(few.cases, few.n, w) : undefined,
     word: word || undefined,
-    raw: word || value === undefined ? text : (value as number | null),
+    raw: word ? text : (value as number | null),
   };
 }
 

@@ -1,16 +1,12 @@
 /** The words of the home page and the four KPI pages: what each KPI measures, its tables' and charts' captions. */
 export const kpiPageEn = {
-  'kpi.activity.name': 'Activity ratios',
   'kpi.activity.short': 'KPI 1 — Activity ratios',
   'kpi.activity.what': 'How much outreach it takes to get a first meeting, which lead sources lead to first meetings, and how many first meetings end with a scheduled next step.',
-  'kpi.stages.name': 'Stage-to-stage conversion',
   'kpi.stages.short': 'KPI 2 — Stage conversion',
   'kpi.stages.what': 'Of the deals created in a period, how many reached each stage and moved on to the next; the stage where most of them drop out is the leak.',
   'kpi.stages.young': 'Deals created in a period still running are young: many are still open, so conversion looks low.',
-  'kpi.winRate.name': 'Win rate',
   'kpi.winRate.short': 'KPI 3 — Win rate',
   'kpi.winRate.what': 'Won deals as a share of all deals closed (won + lost) in the period, and from it how many deals and leads it takes to reach quota.',
-  'kpi.pipeline.name': 'Pipeline vs closed-won vs quota gap',
   'kpi.pipeline.short': 'KPI 4 — Pipeline',
   'kpi.pipeline.what': 'Quota, what is already closed won, the gap left, and the open pipeline due to close in the period: whether to build more pipeline or close what you have.',
   'kpi.lagging.name': 'Lagging indicators',
@@ -82,17 +78,13 @@ export const kpiPageEn = {
 };
 
 export const kpiPageRu: Record<keyof typeof kpiPageEn, string> = {
-  'kpi.activity.name': 'Коэффициенты активности',
   'kpi.activity.short': 'KPI 1 — Коэффициенты активности',
   'kpi.activity.what': 'Сколько касаний нужно для первой встречи, какие источники лидов приводят к первым встречам и сколько первых встреч заканчиваются запланированным следующим шагом.',
-  'kpi.stages.name': 'Конверсия между этапами',
   'kpi.stages.short': 'KPI 2 — Конверсия между этапами',
   'kpi.stages.what': 'Из сделок, созданных за период, сколько дошли до каждого этапа и перешли на следующий; этап, где теряется больше всего, — это «протечка» воронки.',
   'kpi.stages.young': 'Сделки, созданные в незавершённом периоде, ещё молоды: многие открыты, поэтому конверсия выглядит низкой.',
-  'kpi.winRate.name': 'Процент побед',
   'kpi.winRate.short': 'KPI 3 — Процент побед',
   'kpi.winRate.what': 'Доля выигранных сделок среди всех закрытых (выигранных и проигранных) за период, а из неё — сколько сделок и лидов нужно для выполнения квоты.',
-  'kpi.pipeline.name': 'Воронка сегодня, закрытые сделки и разрыв до квоты',
   'kpi.pipeline.short': 'KPI 4 — Воронка',
   'kpi.pipeline.what': 'Квота, уже выигранное, оставшийся разрыв и открытые сделки с закрытием в периоде: наращивать воронку или закрывать то, что есть.',
   'kpi.lagging.name': 'Запаздывающие индикаторы',

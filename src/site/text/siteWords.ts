@@ -6,7 +6,6 @@
  */
 export const siteEn = {
   'site.name': 'Keepscore',
-  'site.tagline': 'Be your own sales coach: four KPIs, kept every week',
 
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
@@ -15,8 +14,6 @@ export const siteEn = {
   'nav.stages': 'Stages',
   'nav.winRate': 'Win rate',
   'nav.pipeline': 'Pipeline',
-  'nav.reps': 'Reps',
-  'nav.teams': 'Teams',
 
   'stamp.asOf': 'As of {date}',
   'stamp.exported': 'data exported {date}',
@@ -66,7 +63,6 @@ export const siteEn = {
 
 export const siteRu: Record<keyof typeof siteEn, string> = {
   'site.name': 'Keepscore',
-  'site.tagline': 'Будьте собственным тренером по продажам: четыре KPI каждую неделю',
 
   'nav.label': 'Основное',
   'nav.skip': 'К содержанию',
@@ -75,8 +71,6 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
   'nav.stages': 'Этапы',
   'nav.winRate': 'Процент побед',
   'nav.pipeline': 'Воронка',
-  'nav.reps': 'Менеджеры',
-  'nav.teams': 'Команды',
 
   'stamp.asOf': 'Данные на {date}',
   'stamp.exported': 'выгрузка от {date}',
