@@ -4,9 +4,7 @@
  * computed with the real engine (through the one JSON serializer, so this is
  * the published JSON), then compared field by field with the reference.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/ingest/loadDataset.ts';
 import { summarizeProblems } from '../../../src/core/ingest/problems.ts';
@@ -14,7 +12,7 @@ import { kpiJson } from '../../../src/core/kpi/json.ts';
 import { kpiReport } from '../../../src/core/kpi/report.ts';
 import { describeDifference, differences, isV2Path, type Difference } from './compare.ts';
 import { ENGINE_FIXED, V2_ENGINE } from './engineStatus.ts';
-import { generateCase } from './generator/generate.ts';
+import { generateCase, writeCase } from './generator/generate.ts';
 import { readCanonical } from './readCanonical.ts';
 import { referenceReport } from './report.ts';
 
@@ -30,8 +28,7 @@ interface SeedResult {
 
 async function compareSeed(seed: number): Promise<SeedResult> {
   const kase = generateCase(seed, { v2Data: V2_ENGINE, astralIdTies: ENGINE_FIXED.astralIdTies });
-  const dir = mkdtempSync(join(tmpdir(), `keepscore-ref-${seed}-`));
-  for (const [name, text] of Object.entries(kase.files)) writeFileSync(join(dir, name), text);
+  const dir = writeCase(kase);
   const { dataset, problems } = await loadDataset(dir);
   const result: SeedResult = { dir, problems: problems.total > 0 ? summarizeProblems(problems) : null, v1: [], v2: [] };
   if (result.problems) return result;

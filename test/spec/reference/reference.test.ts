@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateCase, writeCase } from './generator/generate.ts';
 import { parsePeriod } from './periods.ts';
 import { periodQuota } from './quota.ts';
 import { readCanonical } from './readCanonical.ts';
 import { Q } from './rational.ts';
-import { referenceReport } from './report.ts';
+import { referenceReport, type RefKpis } from './report.ts';
 import { activity, data, deal, deals, entry } from './testData.ts';
 
 const P = '2026-10';
@@ -101,5 +102,22 @@ describe('reference reader', () => {
     rmSync(dir, { recursive: true });
     expect(d).toMatchObject({ id: 'D-1', owner: 'Ann', stage: 'Closed Lost', created: '2026-10-31', close: '2026-11-01', lostAtStage: null });
     expect(d.amount.cmp(Q.decimal('12.3456'))).toBe(0);
+  });
+});
+
+describe('reference scopes add up (KPI-SPEC §7: one p(s) table for every scope)', () => {
+  it.each([1, 2, 3, 4, 5, 6])('seed %i: the team is the sum of its reps', (seed) => {
+    const kase = generateCase(seed, { v2Data: true, astralIdTies: true });
+    const dir = writeCase(kase);
+    const report = referenceReport(readCanonical(dir), kase.periods[0], kase.asOf);
+    rmSync(dir, { recursive: true });
+    const reps = Object.values(report.reps);
+    const total = (pick: (k: RefKpis) => number) => reps.reduce((s, k) => s + pick(k), 0);
+    const { team } = report;
+    expect(total((k) => k.outlook.forecast.expected)).toBeCloseTo(team.outlook.forecast.expected, 6);
+    expect(total((k) => k.outlook.stale.count)).toBe(team.outlook.stale.count);
+    expect(total((k) => k.outlook.velocity.opportunities)).toBe(team.outlook.velocity.opportunities);
+    expect(total((k) => k.pipeline.open.amount)).toBeCloseTo(team.pipeline.open.amount, 6);
+    expect(total((k) => k.outlook.forecast.deals)).toBe(team.outlook.forecast.deals);
   });
 });

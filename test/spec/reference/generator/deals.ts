@@ -16,8 +16,9 @@ export function anyCase(w: World, text: string): string {
   return w.r.chance(0.05) ? w.r.pick([text.toLowerCase(), text.toUpperCase()]) : text;
 }
 
-export function amountText(w: World): string {
+export function amountText(w: World, status: GenDeal['status'] | null = null): string {
   const { r } = w;
+  if (w.freeWins && status === 'won') return '0';
   if (w.round) return (5000.15 * r.int(0, 4)).toFixed(2);
   if (r.chance(0.05)) return '0';
   const whole = r.int(100, 120_000);
@@ -39,8 +40,15 @@ function closeOf(w: World, status: GenDeal['status'], created: string): string {
     const close = addDays(created, r.chance(0.1) ? -r.int(1, 20) : r.int(0, 150));
     return close > w.anchor && !w.r.chance(0.05) ? w.anchor : close; // rarely the latest date of all
   }
-  // Open: overdue, due soon (in the as-of period or the next), or far ahead.
-  return addDays(w.anchor, r.pick([-r.int(1, 90), r.int(0, 40), r.int(41, 200), 0]));
+  // Open: overdue (yesterday or before), due on the as-of date, soon, or far ahead.
+  return addDays(w.today, r.pick([-r.int(1, 90), r.int(0, 40), r.int(41, 200), 0, -1]));
+}
+
+/** Mostly any day; for an open deal now and then 30 or 31 days before as-of (staleness' edge) or after it. */
+function createdOf(w: World, status: GenDeal['status']): string {
+  const { r } = w;
+  if (status === 'open' && r.chance(0.15)) return addDays(w.today, r.pick([-30, -31, 1, 5]));
+  return addDays(w.start, r.int(0, dayNumber(w.anchor) - dayNumber(w.start)));
 }
 
 export function makeDeals(w: World): GenDeal[] {
@@ -50,7 +58,7 @@ export function makeDeals(w: World): GenDeal[] {
   const deals: GenDeal[] = [];
   for (let i = 0; i < count; i++) {
     const status = r.pick(['won', 'lost', 'lost', 'open', 'open', 'won'] as const);
-    const created = addDays(w.start, r.int(0, dayNumber(w.anchor) - dayNumber(w.start)));
+    const created = createdOf(w, status);
     const close = closeOf(w, status, created);
     const stage = status === 'won' ? w.wonStage : status === 'lost' ? w.lostStage : r.pick(w.stages);
     const lostAt = status === 'lost' ? r.chance(w.profile.lostAtShare) : r.chance(0.03); // ignored unless lost
@@ -67,7 +75,7 @@ export function makeDeals(w: World): GenDeal[] {
         owner: r.pick(w.dealReps),
         source: r.pick(['Web', 'Referral', '']),
         stage: anyCase(w, stage),
-        amount: amountText(w),
+        amount: amountText(w, status),
         created: dateText(w, created),
         close_date: dateText(w, close),
         lost_at_stage: lostAt ? anyCase(w, r.pick(w.stages)) : '',

@@ -2,6 +2,9 @@
  * Random canonical data folders for the reference comparison: seeded and
  * deterministic, small, and dense in the edge cases KPI-SPEC §6 and §7 name.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { addDays, isoWeekOf } from '../periods.ts';
 import { makeActivities, makeCustomers, makeQuotas } from './activities.ts';
@@ -42,9 +45,9 @@ function csv(r: Rand, kind: keyof typeof COLUMNS, rows: Row[], keep: (column: st
 
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 
-/** An ISO week, now and then one across two months, now and then spelled `2026W44` (README reads both). */
+/** An ISO week, now and then one across two months or years, now and then spelled `2026W44` (README reads both). */
 function weekOf(r: Rand, day: string): string {
-  const week = isoWeekOf(r.chance(0.4) ? `${day.slice(0, 7)}-01` : day);
+  const week = isoWeekOf(r.chance(0.15) ? r.pick(['2026-01-01', '2026-12-31']) : r.chance(0.4) ? `${day.slice(0, 7)}-01` : day);
   return r.chance(0.3) ? week.replace('-W', 'W') : week;
 }
 
@@ -55,11 +58,6 @@ function periodsFor(r: Rand, seed: number, day: string): string[] {
   return [day.slice(0, 7), other, r.chance(0.5) ? quarterOf(day) : weekOf(r, day)];
 }
 
-/** An explicit as-of (before the last data, or after it), or undefined for the default. */
-function asOfFor(r: Rand, anchor: string): string | undefined {
-  if (r.chance(0.6)) return undefined;
-  return addDays(anchor, r.chance(0.8) ? -r.int(0, 60) : r.int(1, 30));
-}
 
 export function generateCase(seed: number, options: GenerateOptions): GeneratedCase {
   const r = new Rand(seed * 7919 + 17);
@@ -69,10 +67,18 @@ export function generateCase(seed: number, options: GenerateOptions): GeneratedC
   const files: Record<string, string> = {};
   if (config !== null) files['keepscore.config.json'] = config;
   files['deals.csv'] = csv(r, 'deals', deals.map((d) => d.row), (c) => c !== 'lost_at_stage' || w.profile.name !== 'young' || r.chance(0.5));
-  if (r.chance(0.8)) files['stage_history.csv'] = csv(r, 'stage_history', makeHistory(w, deals));
-  if (r.chance(0.9)) files['activities.csv'] = csv(r, 'activities', makeActivities(w, deals));
-  if (r.chance(0.85)) files['quotas.csv'] = csv(r, 'quotas', makeQuotas(w));
-  if (r.chance(0.7)) files['customers.csv'] = csv(r, 'customers', r.chance(0.1) ? [] : makeCustomers(w));
-  const asOf = asOfFor(r, w.anchor);
-  return { seed, profile: w.profile.name, files, periods: periodsFor(r, seed, asOf ?? w.anchor), asOf };
+  // Each optional file is now and then absent, and now and then only its header.
+  const some = (rows: () => Row[]) => (r.chance(0.05) ? [] : rows());
+  if (r.chance(0.8)) files['stage_history.csv'] = csv(r, 'stage_history', some(() => makeHistory(w, deals)));
+  if (r.chance(0.9)) files['activities.csv'] = csv(r, 'activities', some(() => makeActivities(w, deals)));
+  if (r.chance(0.85)) files['quotas.csv'] = csv(r, 'quotas', some(() => makeQuotas(w)));
+  if (r.chance(0.7)) files['customers.csv'] = csv(r, 'customers', some(() => makeCustomers(w)));
+  return { seed, profile: w.profile.name, files, periods: periodsFor(r, seed, w.today), asOf: w.asOf };
+}
+
+/** Writes a generated case into a fresh temporary folder and returns its path. */
+export function writeCase(kase: GeneratedCase): string {
+  const dir = mkdtempSync(join(tmpdir(), `keepscore-ref-${kase.seed}-`));
+  for (const [name, text] of Object.entries(kase.files)) writeFileSync(join(dir, name), text);
+  return dir;
 }

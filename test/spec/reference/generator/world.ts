@@ -38,6 +38,10 @@ export interface World extends GenerateOptions {
   /** The last day things happen on (about); the data starts 18 months before. */
   anchor: string;
   start: string;
+  /** An explicit as-of (before the last data, or after it), or undefined for the default. */
+  asOf: string | undefined;
+  /** The as-of date the data is built around: the explicit one, else the anchor. */
+  today: string;
   stages: string[];
   wonStage: string;
   lostStage: string;
@@ -48,6 +52,8 @@ export interface World extends GenerateOptions {
   accounts: string[];
   /** Amounts and quotas in multiples of 5000.15, so exact ceilings matter (15000.45 / 5000.15 is 3). */
   round: boolean;
+  /** Every won deal is worth 0: the average deal is 0 and dealsNeeded null. */
+  freeWins: boolean;
 }
 
 const STAGE_POOL = ['Qualify', 'Discovery', 'Demo', 'Proposal', 'Negotiation', 'Contract'];
@@ -65,12 +71,15 @@ export function makeWorld(r: Rand, seed: number, options: GenerateOptions): Worl
   const [wonStage, lostStage] = defaults ? NAMES[0] : r.pick(NAMES);
   const reps = r.shuffle([...REP_POOL]).slice(0, r.int(2, 5));
   const activityReps = r.chance(0.3) ? [...reps, 'Al Active'] : reps; // a rep with activities only
+  const asOf = r.chance(0.6) ? undefined : addDays(anchor, r.chance(0.8) ? -r.int(0, 60) : r.int(1, 30));
   return {
     ...options,
     r,
     profile,
     anchor,
     start: addDays(anchor, -540),
+    asOf,
+    today: asOf ?? anchor,
     stages,
     wonStage,
     lostStage,
@@ -79,6 +88,7 @@ export function makeWorld(r: Rand, seed: number, options: GenerateOptions): Worl
     quotaOnly: r.chance(0.6) ? 'Quinn Quota' : null,
     accounts: ACCOUNT_POOL.slice(0, r.int(3, ACCOUNT_POOL.length)),
     round: r.chance(0.25),
+    freeWins: r.chance(0.06),
   };
 }
 
