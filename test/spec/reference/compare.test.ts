@@ -16,7 +16,8 @@ import { generateCase, writeCase } from './generator/generate.ts';
 import { readCanonical } from './readCanonical.ts';
 import { referenceReport } from './report.ts';
 
-const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
+// 40 seeds keep the suite at a few seconds; KEEPSCORE_REF_SEEDS=400 runs a deeper check.
+const SEEDS = Array.from({ length: Number(process.env.KEEPSCORE_REF_SEEDS ?? 40) }, (_, i) => i + 1);
 const SHOWN = 25;
 
 interface SeedResult {
@@ -57,19 +58,16 @@ describe.each(SEEDS)('engine vs reference, seed %i', (seed) => {
     if (!keep) rmSync(result.dir, { recursive: true, force: true });
   });
 
-  it('the generated folder is valid', () => {
-    keep ||= result.problems !== null;
-    expect(result.problems).toBeNull();
-  });
-
   it('v1 fields agree', () => {
-    keep ||= result.v1.length > 0;
+    keep ||= result.problems !== null || result.v1.length > 0;
+    expect(result.problems, 'the real loader must accept the generated folder').toBeNull();
     expect(result.v1.length, report(result.v1, result.dir)).toBe(0);
   });
 
   // On the v1 engine `outlook` does not exist and `open` still counts overdue deals: expected to fail.
   (V2_ENGINE ? it : it.fails)('v2 fields agree (pipeline.open, openByStage, coverage, focus, outlook)', () => {
     keep ||= V2_ENGINE && result.v2.length > 0;
+    expect(result.problems, 'the real loader must accept the generated folder').toBeNull();
     expect(result.v2.length, report(result.v2, result.dir)).toBe(0);
   });
 });
