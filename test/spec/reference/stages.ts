@@ -49,7 +49,7 @@ export function reachLevel(deal: RefDeal, entries: RefEntry[], config: RefConfig
   if (status === 'open') level = stageIndex(deal.stage, config)!;
   else {
     const lostAt = deal.lostAtStage ?? lastOpenStageInHistory(entries, config);
-    if (lostAt !== null) level = stageIndex(lostAt, config) ?? 1;
+    if (lostAt !== null) level = Math.min(stageIndex(lostAt, config) ?? 1, n); // an open stage (the loader refuses others)
   }
   for (const e of entries) {
     const i = stageIndex(e.stage, config);
