@@ -23,6 +23,8 @@ export interface Facts {
   repOfDeal: Int32Array;
   repOfActivity: Int32Array;
   dealUnits: Float64Array;
+  /** Days from created to closed of each won deal, 0 when it closed first (KPI-SPEC §7's cycle); 0 for other deals. */
+  cycleDays: Int32Array;
   leads: LeadFacts;
   deals: DealFacts;
   /** Day of each lead's first meeting, or NO_DAY. */
@@ -36,6 +38,8 @@ export interface Facts {
     dealsByCreated: DayList[];
     /** Won or lost deals, by close date. */
     closedDeals: DayList[];
+    /** Won deals, by close date. */
+    wonDeals: DayList[];
     /** Deals open at as-of, by expected close date. */
     openDeals: DayList[];
     /** Stage moves, by the day of the later row. */
@@ -114,6 +118,7 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     repOfDeal,
     repOfActivity,
     dealUnits,
+    cycleDays: Int32Array.from(deals, (d, i) => (dealsInfo.position[i] === won ? Math.max(0, d.close_date - d.created) : 0)),
     leads,
     deals: dealsInfo,
     firstMeetingDay,
@@ -123,6 +128,7 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
       firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => activities[i].date),
       dealsByCreated: groupByDay(deals.length, n, (i) => repOfDeal[i], (i) => deals[i].created),
       closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      wonDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       openDeals,
       moves: groupByDay(dealsInfo.moves.length, n, (m) => repOfDeal[dealsInfo.moves[m].deal], (m) => dealsInfo.moves[m].day),
       wonWithAccount: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won && accounts.ofDeal[i] !== NONE ? repOfDeal[i] : -1), (i) => deals[i].close_date),

@@ -39,20 +39,16 @@ export interface OutlookInput {
   quota: Fraction;
 }
 
-/** Days from created to closed of the scope's won deals closed in the window (a negative difference counts as 0). */
+/** Cycle days of the scope's won deals closed in the window, sorted. */
 function cycleDays(facts: Facts, scope: readonly number[], window: { start: number; end: number }): Int32Array {
-  const won = facts.dataset.config.stages.length;
-  const { deals } = facts.dataset;
-  const days: number[] = [];
-  for (const rep of scope) {
-    const list = facts.byRep.closedDeals[rep];
-    const [from, to] = rangeOf(list, window.start, window.end);
-    for (let p = from; p < to; p++) {
-      const deal = list.rows[p];
-      if (facts.deals.position[deal] === won) days.push(Math.max(0, deals[deal].close_date - deals[deal].created));
-    }
-  }
-  return Int32Array.from(days).sort();
+  const ranges = scope.map((rep) => rangeOf(facts.byRep.wonDeals[rep], window.start, window.end));
+  const days = new Int32Array(ranges.reduce((sum, [from, to]) => sum + to - from, 0));
+  let n = 0;
+  scope.forEach((rep, i) => {
+    const { rows } = facts.byRep.wonDeals[rep];
+    for (let p = ranges[i][0]; p < ranges[i][1]; p++) days[n++] = facts.cycleDays[rows[p]];
+  });
+  return days.sort();
 }
 
 function cycleKpi(days: Int32Array): CycleKpi & { totalDays: number } {
