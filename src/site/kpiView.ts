@@ -3,7 +3,7 @@
  * for the stage table. Pure: no KPI is computed here, only formatted.
  */
 import type { Formatters } from '../core/format.ts';
-import type { Kpis } from '../core/kpi/report.ts';
+import type { CoreKpis } from '../core/kpi/report.ts';
 
 /** One row of the stage conversion table; `leak` marks the transition with the lowest rate. */
 export interface StageRow {
@@ -16,7 +16,7 @@ export interface StageRow {
 }
 
 /** KPI 2: one row per transition of the cohort, the leak marked. */
-export function stageRows(kpis: Kpis, f: Formatters): StageRow[] {
+export function stageRows(kpis: CoreKpis, f: Formatters): StageRow[] {
   const leak = kpis.stages.leak;
   return kpis.stages.transitions.map((t) => ({
     from: t.from,

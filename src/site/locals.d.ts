@@ -3,7 +3,7 @@
 declare namespace App {
   interface Locals {
     keepscoreReport?: {
-      report: import('../core/kpi/report.ts').KpiReport;
+      report: import('../core/kpi/report.ts').KpiReport<import('../core/kpi/report.ts').CoreKpis>;
       locale: string;
     };
   }

@@ -5,7 +5,7 @@
  */
 import type { Formatters } from '../core/format.ts';
 import { labels, type LabelKey, type Labels } from '../core/i18n.ts';
-import type { Kpis } from '../core/kpi/report.ts';
+import type { CoreKpis } from '../core/kpi/report.ts';
 import { metricValue, type MetricName, type MetricValue } from '../core/report/metric.ts';
 
 /** The label of a metric (`winRate.rate` -> "Win rate"), or its name when the dictionary has none. */
@@ -24,6 +24,6 @@ export function formatMetric(metric: MetricValue, f: Formatters, dict: Labels): 
 }
 
 /** `name` of one scope's KPIs as text; throws (stopping the build) on an unknown metric. */
-export function metricText(kpis: Kpis, name: string, f: Formatters, locale: string): string {
+export function metricText(kpis: CoreKpis, name: string, f: Formatters, locale: string): string {
   return formatMetric(metricValue(kpis, name), f, labels(locale));
 }

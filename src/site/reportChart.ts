@@ -9,12 +9,12 @@ import { repColour } from '../core/charts/palette.ts';
 import { formatMonth, formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
 import { reportText } from '../core/i18n/reports.ts';
-import type { KpiReport } from '../core/kpi/report.ts';
+import type { CoreKpis, KpiReport } from '../core/kpi/report.ts';
 import type { Table } from './cells.ts';
 import type { ChartView } from './views/trends.ts';
 
 /** Attainment by rep for one report; reps without a quota show "no quota" instead of a bar. */
-export function attainmentChart(report: KpiReport, locale: string, repHref: (rep: string) => string | null = () => null): ChartView {
+export function attainmentChart(report: KpiReport<CoreKpis>, locale: string, repHref: (rep: string) => string | null = () => null): ChartView {
   const dict = labels(locale);
   const text = reportText(locale);
   const f = formattersFor(locale, report.currency);

@@ -6,7 +6,7 @@ import type { CsvTable } from '../core/export/csv.ts';
 import { formatDate, formatMonth, formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
 import { reportText } from '../core/i18n/reports.ts';
-import type { KpiReport } from '../core/kpi/report.ts';
+import type { CoreKpis, KpiReport } from '../core/kpi/report.ts';
 import { metricValue } from '../core/report/metric.ts';
 import { neighbours } from '../core/report/months.ts';
 import { slugsFor } from '../core/slug.ts';
@@ -71,7 +71,7 @@ export function reportListRows(reports: SiteReports, narratives: ReadonlySet<str
 }
 
 export interface ReportPage {
-  report: KpiReport;
+  report: KpiReport<CoreKpis>;
   locale: string;
   title: string;
   frozen: boolean;
@@ -104,9 +104,9 @@ export function reportPage(reports: SiteReports, month: string, exported: string
   const monthTitle = formatMonth(month, locale);
   const previousTitle = previous ? formatMonth(previous.period, locale) : dict.missing;
   const asOf = formatDate(report.asOf, locale);
-  const status = [shown.frozen
-    ? fill(text['report.frozen'], { date: asOf, file: shown.frozen.file })
-    : fill(text['report.live'], { date: asOf, command: snapshotCommand(month) })];
+  const status = shown.frozen
+    ? [fill(text['report.frozen'], { date: asOf, file: shown.frozen.file }), text[`report.spec.${shown.spec}`]]
+    : [fill(text['report.live'], { date: asOf, command: snapshotCommand(month) })];
   if (!shown.complete) status.push(text['report.inProgress']);
   const around = neighbours(reports.months, month);
   const repSlugs = slugsFor(Object.keys(report.reps), 'rep');

@@ -8,7 +8,7 @@
 import type { CsvTable } from '../core/export/csv.ts';
 import { formattersFor } from '../core/format.ts';
 import { fill, labels } from '../core/i18n.ts';
-import type { KpiReport, Kpis } from '../core/kpi/report.ts';
+import type { CoreKpis, KpiReport } from '../core/kpi/report.ts';
 import { METRICS, metricValue, type MetricName } from '../core/report/metric.ts';
 import { slugsFor } from '../core/slug.ts';
 import { formatMetric, metricLabel } from './metricText.ts';
@@ -39,7 +39,7 @@ export interface MetricGroup { title: string; rows: MetricRow[] }
 export interface ScoreRow { who: string; href: string | null; team: boolean; cells: string[] }
 
 /** CSV value of a metric: the raw number, the focus code, or the leak as "from → to". */
-function rawValue(kpis: Kpis | undefined, name: MetricName): string | number | null {
+function rawValue(kpis: CoreKpis | undefined, name: MetricName): string | number | null {
   if (!kpis) return null;
   const m = metricValue(kpis, name);
   if (m.kind === 'leak') return m.value ? `${m.value.from} → ${m.value.to}` : null;
@@ -49,10 +49,10 @@ function rawValue(kpis: Kpis | undefined, name: MetricName): string | number | n
 const names = Object.keys(METRICS) as MetricName[];
 
 /** The team's metrics by KPI, with the previous month's (null when there is none: shown as "—"). */
-export function teamMetricGroups(report: KpiReport, previous: KpiReport | null, locale: string): MetricGroup[] {
+export function teamMetricGroups(report: KpiReport<CoreKpis>, previous: KpiReport<CoreKpis> | null, locale: string): MetricGroup[] {
   const dict = labels(locale);
   const f = formattersFor(locale, report.currency);
-  const text = (kpis: Kpis | undefined, name: MetricName) => (kpis ? formatMetric(metricValue(kpis, name), f, dict) : dict.missing);
+  const text = (kpis: CoreKpis | undefined, name: MetricName) => (kpis ? formatMetric(metricValue(kpis, name), f, dict) : dict.missing);
   return KPI_GROUPS.map(([prefix, title]) => ({
     title: dict[title],
     rows: names
@@ -62,10 +62,10 @@ export function teamMetricGroups(report: KpiReport, previous: KpiReport | null, 
 }
 
 /** Whole team, each team, each rep: one row each, the scorecard's metrics as text, linked to their pages. */
-export function scorecardRows(report: KpiReport, locale: string, base = '/'): ScoreRow[] {
+export function scorecardRows(report: KpiReport<CoreKpis>, locale: string, base = '/'): ScoreRow[] {
   const dict = labels(locale);
   const f = formattersFor(locale, report.currency);
-  const cells = (kpis: Kpis) => SCORECARD_METRICS.map((name) => formatMetric(metricValue(kpis, name), f, dict));
+  const cells = (kpis: CoreKpis) => SCORECARD_METRICS.map((name) => formatMetric(metricValue(kpis, name), f, dict));
   const teamSlugs = slugsFor(Object.keys(report.teams), 'team');
   const repSlugs = slugsFor(Object.keys(report.reps), 'rep');
   return [
@@ -84,7 +84,7 @@ export function scorecardColumns(locale: string): string[] {
 }
 
 /** CSV: the team's every metric, this month and the previous one, raw. */
-export function teamCsv(report: KpiReport, previous: KpiReport | null): CsvTable {
+export function teamCsv(report: KpiReport<CoreKpis>, previous: KpiReport<CoreKpis> | null): CsvTable {
   return {
     filename: `report-${report.period}-team.csv`,
     columns: ['metric', report.period, previous?.period ?? 'previous'],
@@ -93,7 +93,7 @@ export function teamCsv(report: KpiReport, previous: KpiReport | null): CsvTable
 }
 
 /** CSV: KPI 2's transitions of the whole team. */
-export function stagesCsv(report: KpiReport): CsvTable {
+export function stagesCsv(report: KpiReport<CoreKpis>): CsvTable {
   return {
     filename: `report-${report.period}-stages.csv`,
     columns: ['from', 'to', 'reached', 'advanced', 'rate', 'leak'],
@@ -105,8 +105,8 @@ export function stagesCsv(report: KpiReport): CsvTable {
 }
 
 /** CSV: every metric (raw) for the whole team, each team and each rep. */
-export function scorecardCsv(report: KpiReport): CsvTable {
-  const row = (scope: string, name: string, kpis: Kpis) => [scope, name, ...names.map((n) => rawValue(kpis, n))];
+export function scorecardCsv(report: KpiReport<CoreKpis>): CsvTable {
+  const row = (scope: string, name: string, kpis: CoreKpis) => [scope, name, ...names.map((n) => rawValue(kpis, n))];
   return {
     filename: `report-${report.period}-scorecard.csv`,
     columns: ['scope', 'name', ...names],
@@ -119,7 +119,7 @@ export function scorecardCsv(report: KpiReport): CsvTable {
 }
 
 /** The CSV tables of one report month, given the report shown and the previous month's. */
-export function reportTables(report: KpiReport, previous: KpiReport | null): { team: CsvTable; stages: CsvTable; scorecard: CsvTable } {
+export function reportTables(report: KpiReport<CoreKpis>, previous: KpiReport<CoreKpis> | null): { team: CsvTable; stages: CsvTable; scorecard: CsvTable } {
   return { team: teamCsv(report, previous), stages: stagesCsv(report), scorecard: scorecardCsv(report) };
 }
 
@@ -149,7 +149,7 @@ export async function reportCsvTables(site: SiteData): Promise<CsvTable[]> {
 }
 
 /** The report of the month before `month`, when that month has one. */
-export function previousReport(reports: SiteReports, month: string): KpiReport | null {
+export function previousReport(reports: SiteReports, month: string): KpiReport<CoreKpis> | null {
   const ids = reports.months.map((m) => m.id);
   const before = ids.filter((id) => id < month).sort().pop();
   return before ? reports.show(before).report : null;

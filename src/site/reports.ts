@@ -7,14 +7,19 @@
 import { isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { parsePeriod, periodsBetween } from '../core/kpi/periods.ts';
-import type { KpiReport } from '../core/kpi/report.ts';
+import { KPI_SPEC_VERSION } from '../core/kpi/json.ts';
+import type { CoreKpis, KpiReport } from '../core/kpi/report.ts';
 import { reportMonths, type ReportMonth } from '../core/report/months.ts';
+import type { Snapshot } from '../core/report/snapshot.ts';
 import { getSiteData, type SiteData } from './siteData.ts';
 import { loadSnapshots, type FrozenReport } from './snapshots.ts';
 
 export interface ShownReport {
   month: string;
-  report: KpiReport;
+  /** A v1 snapshot has no outlook: the pages read only what every version has. */
+  report: KpiReport<CoreKpis>;
+  /** The KPI-SPEC version the numbers were computed under (a live report: the engine's). */
+  spec: Snapshot['spec'];
   /** The snapshot it renders from; null for a live report. */
   frozen: FrozenReport | null;
   /** The month ended on or before the as-of date of the numbers shown. */
@@ -46,7 +51,8 @@ export function getReports(): Promise<SiteReports> {
         const snapshot = frozen.get(month) ?? null;
         const report = snapshot ? snapshot.snapshot : site.report(month);
         const end = parsePeriod(month)?.end ?? Infinity;
-        return { month, report, frozen: snapshot, complete: end <= (isoToDay(report.asOf) ?? -Infinity) };
+        const spec = snapshot ? snapshot.snapshot.spec : KPI_SPEC_VERSION;
+        return { month, report, spec, frozen: snapshot, complete: end <= (isoToDay(report.asOf) ?? -Infinity) };
       },
     };
   })();

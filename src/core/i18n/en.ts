@@ -50,7 +50,7 @@ export const en = {
   'kpi.winRate.what': 'Won deals as a share of all deals closed (won + lost) in the period, and from it how many deals and leads it takes to reach quota.',
   'kpi.pipeline.name': 'Pipeline vs closed-won vs quota gap',
   'kpi.pipeline.short': 'KPI 4 — Pipeline',
-  'kpi.pipeline.what': 'Quota, what is already closed won, the gap left, and the open pipeline due to close in the period: whether to build more pipeline or close what you have.',
+  'kpi.pipeline.what': 'Quota, what is already closed won, the gap left, and the open pipeline still due to close in the period (a deal past its close date is overdue, not pipeline): whether to build more pipeline or close what you have.',
   'kpi.lagging.name': 'Lagging indicators',
 
   'f.activity.outreach': 'Outreach',

@@ -8,14 +8,18 @@ import { dayToIso, isoToDay, type Day } from '../ingest/values.ts';
 import { activityKpi, type ActivityKpi } from './activity.ts';
 import { closedBetween } from './closed.ts';
 import { buildFacts, happenedSpan, type Facts } from './facts.ts';
+import { winOdds } from './forecast.ts';
 import { laggingKpi, type LaggingKpi } from './lagging.ts';
+import type { Fraction } from './money.ts';
+import { outlookKpi, type OutlookKpi } from './outlook.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { pipelineKpi, type PipelineKpi } from './pipeline.ts';
+import { openDueIn, pipelineKpi, type PipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
 import { stagesKpi, type StagesKpi } from './stages.ts';
-import { winRateKpi, type WinRateKpi } from './winRate.ts';
+import { trailingWindow, winRateKpi, type WinRateKpi } from './winRate.ts';
 
-export interface Kpis {
+/** The KPIs of KPI-SPEC v1: the four of the article and the lagging indicators. */
+export interface CoreKpis {
   activity: ActivityKpi;
   stages: StagesKpi;
   winRate: WinRateKpi;
@@ -23,25 +27,47 @@ export interface Kpis {
   lagging: LaggingKpi;
 }
 
-export interface KpiReport {
+/** One scope's KPIs as KPI-SPEC v2 defines them: v1's and the outlook. */
+export interface Kpis extends CoreKpis {
+  outlook: OutlookKpi;
+}
+
+/** The KPI JSON (KPI-SPEC §5); `K` = CoreKpis for a report that may be a v1 snapshot. */
+export interface KpiReport<K extends CoreKpis = Kpis> {
   period: string;
   asOf: string;
   currency: string;
-  team: Kpis;
-  teams: Record<string, Kpis>;
-  reps: Record<string, Kpis>;
+  team: K;
+  teams: Record<string, K>;
+  reps: Record<string, K>;
 }
 
-/** The four KPIs and the lagging indicators of one scope (a set of rep numbers). */
-export function scopeKpis(facts: Facts, scope: readonly number[], period: Period): Kpis {
+/** A period with what its scopes share: the trailing window and the p(s) table learned over it (KPI-SPEC §7). */
+export interface PeriodFacts extends Period {
+  window: { start: number; end: number };
+  odds: Fraction[];
+}
+
+export function periodFacts(facts: Facts, period: Period): PeriodFacts {
+  const window = trailingWindow(facts, period);
+  return { ...period, window, odds: winOdds(facts, window) };
+}
+
+/** The four KPIs, the lagging indicators and the outlook of one scope (a set of rep numbers). */
+export function scopeKpis(facts: Facts, scope: readonly number[], period: PeriodFacts): Kpis {
+  const { window, odds } = period;
   const closed = closedBetween(facts, scope, period.start, period.end);
+  const trailing = closedBetween(facts, scope, window.start, window.end);
   const quota = quotaOf(facts.quotas, scope, period);
+  const due = openDueIn(facts, scope, period);
+  const winRate = winRateKpi(facts, scope, period, closed, trailing, quota);
   return {
     activity: activityKpi(facts, scope, period),
     stages: stagesKpi(facts, scope, period),
-    winRate: winRateKpi(facts, scope, period, closed, quota),
-    pipeline: pipelineKpi(facts, scope, period, closed, quota),
+    winRate,
+    pipeline: pipelineKpi(facts, scope, due, closed, quota),
     lagging: laggingKpi(facts, scope, period, closed),
+    outlook: outlookKpi(facts, scope, { window, closed, trailing, avgDealSize: winRate.avgDealSize, due, odds, quota }),
   };
 }
 
@@ -67,7 +93,8 @@ export function kpiEngine(dataset: Dataset, asOf?: Day): KpiEngine {
   return {
     facts,
     teams,
-    report(period) {
+    report(asked) {
+      const period = periodFacts(facts, asked);
       const reps: Record<string, Kpis> = {};
       facts.reps.forEach((name, i) => (reps[name] = scopeKpis(facts, [i], period)));
       const teamKpis: Record<string, Kpis> = {};

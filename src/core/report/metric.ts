@@ -4,7 +4,7 @@
  * path decides how it is formatted. The list is closed so a typo in a
  * narrative stops the build with the known names instead of printing "—".
  */
-import type { Kpis } from '../kpi/report.ts';
+import type { CoreKpis } from '../kpi/report.ts';
 
 /** How a metric is shown: the Formatters of src/core/format.ts, or words. */
 export type MetricKind = 'count' | 'percent' | 'money' | 'decimal' | 'multiple' | 'leak' | 'focus';
@@ -51,14 +51,14 @@ export type MetricName = keyof typeof METRICS;
 export type MetricValue =
   | { kind: Exclude<MetricKind, 'leak' | 'focus'>; value: number | null }
   | { kind: 'leak'; value: { from: string; to: string } | null }
-  | { kind: 'focus'; value: Kpis['pipeline']['focus'] };
+  | { kind: 'focus'; value: CoreKpis['pipeline']['focus'] };
 
 export function isMetricName(name: string): name is MetricName {
   return Object.hasOwn(METRICS, name);
 }
 
 /** The value of `name` in one scope's KPIs; throws, listing the known names, for an unknown one. */
-export function metricValue(kpis: Kpis, name: string): MetricValue {
+export function metricValue(kpis: CoreKpis, name: string): MetricValue {
   if (!isMetricName(name)) {
     throw new Error(`Unknown KPI metric "${name}". Known metrics: ${Object.keys(METRICS).join(', ')}.`);
   }
