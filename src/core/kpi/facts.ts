@@ -14,6 +14,7 @@ import { toUnits, type Fraction } from './money.ts';
 import { configuredOdds } from './odds.ts';
 import { quotaTable, type QuotaTable } from './quota.ts';
 import { staleByRep, type StaleByRep } from './stale.ts';
+import { compareCodePoints } from './codePoints.ts';
 
 export interface Facts {
   dataset: Dataset;
@@ -90,7 +91,7 @@ function repNames(dataset: Dataset): string[] {
   for (const d of dataset.deals) names.add(d.owner);
   for (const a of dataset.activities) names.add(a.owner);
   for (const q of dataset.quotas) names.add(q.owner);
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...names].sort(compareCodePoints);
 }
 
 export function buildFacts(dataset: Dataset, asOf: Day): Facts {

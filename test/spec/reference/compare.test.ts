@@ -28,7 +28,7 @@ interface SeedResult {
 }
 
 async function compareSeed(seed: number): Promise<SeedResult> {
-  const kase = generateCase(seed, { v2Data: V2_ENGINE, astralIdTies: ENGINE_FIXED.astralIdTies });
+  const kase = generateCase(seed, { v2Data: V2_ENGINE, astralIdTies: ENGINE_FIXED.astralIdTies, timedHistory: ENGINE_FIXED.timedHistory });
   const dir = writeCase(kase);
   const { dataset, problems } = await loadDataset(dir);
   const result: SeedResult = { dir, problems: problems.total > 0 ? summarizeProblems(problems) : null, v1: [], v2: [] };

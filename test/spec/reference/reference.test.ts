@@ -107,7 +107,7 @@ describe('reference reader', () => {
 
 describe('generator', () => {
   it('is deterministic: one seed, one folder', () => {
-    const options = { v2Data: true, astralIdTies: true };
+    const options = { v2Data: true, astralIdTies: true, timedHistory: true };
     expect(generateCase(7, options)).toEqual(generateCase(7, options));
     expect(generateCase(7, options).files['deals.csv']).not.toBe(generateCase(8, options).files['deals.csv']);
   });
@@ -115,7 +115,7 @@ describe('generator', () => {
 
 describe('reference scopes add up (KPI-SPEC §7: one p(s) table for every scope)', () => {
   it.each([1, 2, 3, 4, 5, 6])('seed %i: the team is the sum of its reps', (seed) => {
-    const kase = generateCase(seed, { v2Data: true, astralIdTies: true });
+    const kase = generateCase(seed, { v2Data: true, astralIdTies: true, timedHistory: true });
     const dir = writeCase(kase);
     const report = referenceReport(readCanonical(dir), kase.periods[0], kase.asOf);
     rmSync(dir, { recursive: true });

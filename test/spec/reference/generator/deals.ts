@@ -127,13 +127,13 @@ function walk(w: World, deal: GenDeal): Entry[] {
 /**
  * The stage_history rows in file order. Rows are shuffled (same-day rows then
  * count in that order); a v1 engine cannot order same-day rows by time, so
- * without v2Data each timed same-day group keeps its file slots in instant order.
+ * without timedHistory each timed same-day group keeps its file slots in instant order.
  */
 export function makeHistory(w: World, deals: GenDeal[]): Row[] {
   const { r } = w;
   const withHistory = deals.filter((d) => (w.profile.name === 'unknownLoss' && d.status === 'lost' ? false : r.chance(w.profile.historyShare)));
   const entries = r.shuffle(withHistory.flatMap((d) => walk(w, d)));
-  if (!w.v2Data) {
+  if (!w.timedHistory) {
     const groups = new Map<string, number[]>();
     entries.forEach((e, i) => {
       if (e.instant !== null) groups.set(`${e.deal} ${e.date}`, [...(groups.get(`${e.deal} ${e.date}`) ?? []), i]);

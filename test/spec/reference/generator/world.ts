@@ -26,8 +26,10 @@ const PROFILES: Record<ProfileName, Profile> = {
 };
 
 export interface GenerateOptions {
-  /** Write what only a v2 engine reads: staleDays keys, same-day timed history out of file order. */
+  /** Write what only a v2 engine reads: staleDays keys. */
   v2Data: boolean;
+  /** Write same-day timed stage history out of file order (KPI-SPEC 2.1 §6: ordered by instant). */
+  timedHistory: boolean;
   /** Tie two first meetings on ids that sort differently by code point and by UTF-16 unit. */
   astralIdTies: boolean;
 }
