@@ -32,7 +32,8 @@ describe('snapshot', () => {
     const file = join(dir, 'reports', '2026-09.json');
     expect(first.stdout).toBe(`Froze 2026-09 as of 2026-10-25 in ${file}.\n`);
     const frozen = readFileSync(file, 'utf8');
-    expect(frozen).toBe(run('kpis', '--data', dir, '--period', '2026-09').stdout);
+    // What `kpis` prints, with the spec version it was computed under as the first key (KPI-SPEC v2).
+    expect(frozen).toBe(run('kpis', '--data', dir, '--period', '2026-09').stdout.replace(/^\{\n/, '{\n  "spec": 2,\n'));
     expect(JSON.parse(frozen).asOf).toBe('2026-10-25');
 
     const past = new Date('2026-01-01T00:00:00Z');
@@ -52,7 +53,7 @@ describe('snapshot', () => {
     const frozen = readFileSync(file, 'utf8');
     const later = run('snapshot', '--data', dir, '--period', '2026-10', '--as-of', '2026-10-31');
     expect(later.code).toBe(1);
-    expect(later.stderr).toMatch(/already holds a snapshot as of 2026-10-25.*pass --force/);
+    expect(later.stderr).toMatch(/already holds a snapshot as of 2026-10-25 \(KPI-SPEC v2\).*pass --force/);
     expect(readFileSync(file, 'utf8')).toBe(frozen);
     const forced = run('snapshot', '--data', dir, '--period', '2026-10', '--as-of', '2026-10-31', '--force');
     expect(forced.code, forced.stderr).toBe(0);

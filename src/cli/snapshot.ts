@@ -1,7 +1,7 @@
 /**
  * `npm run snapshot -- --period YYYY-MM [--data DIR] [--as-of YYYY-MM-DD] [--force]`:
  * freezes that month's KPI JSON (exactly what `kpis` prints for the same
- * folder, period and as-of; the as-of used is inside it) into
+ * folder, period and as-of, with `"spec": 2` first; the as-of used is inside it) into
  * `DIR/reports/YYYY-MM.json`, so the month's report never changes when later
  * data arrives. Idempotent: the same content again leaves the file untouched.
  * A different snapshot already there is refused without --force (that is
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { summarizeProblems } from '../core/ingest/problems.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { writeFileAtomic } from '../node/writeFileAtomic.ts';
-import { kpiJson } from '../core/kpi/json.ts';
+import { snapshotJson } from '../core/kpi/json.ts';
 import { parsePeriod } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
 import { readSnapshot, snapshotFileName } from '../core/report/snapshotFile.ts';
@@ -24,7 +24,8 @@ const usage = 'npm run snapshot -- --period YYYY-MM [--data DIR] [--as-of YYYY-M
 /** What is frozen there now, in words, for the refusal message. */
 function describeExisting(file: string, text: string): string {
   try {
-    return `a snapshot as of ${readSnapshot(file, text).asOf}`;
+    const snapshot = readSnapshot(file, text);
+    return `a snapshot as of ${snapshot.asOf} (KPI-SPEC v${snapshot.spec})`;
   } catch {
     return 'a file that is not a valid snapshot';
   }
@@ -50,7 +51,7 @@ await runCommand(
     if (period.start > asOf) {
       throw new UserError(`${period.id} has not started as of ${dayToIso(asOf)}, the data's as-of date: there is nothing to freeze yet.`);
     }
-    const text = kpiJson(engine.report(period));
+    const text = snapshotJson(engine.report(period));
 
     const file = join(dir, 'reports', snapshotFileName(period.id));
     const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {

@@ -11,11 +11,13 @@ import { pool, type Pooled } from '../core/coaching/pool.ts';
 import type { Dataset } from '../core/ingest/dataset.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
+import { KPI_SPEC_VERSION } from '../core/kpi/json.ts';
 import { parsePeriod, type Period } from '../core/kpi/periods.ts';
 import { kpiEngine, type KpiEngine } from '../core/kpi/report.ts';
 import { reportMonths, type ReportMonth } from '../core/report/months.ts';
+import type { Snapshot } from '../core/report/snapshotFile.ts';
 import type { Config } from '../core/schema/config.ts';
-import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
+import type { CoreKpiReport, KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { exportDates, newestExport } from '../node/exportDates.ts';
 import { loadDataset } from '../node/loadDataset.ts';
 import { loadSnapshots, type FrozenReport } from '../node/readSnapshots.ts';
@@ -28,7 +30,10 @@ import { timelineOf, type Timeline } from './timeline.ts';
 /** A month's report as a page shows it: from its snapshot when frozen, else live. */
 export interface ShownReport {
   month: string;
-  report: KpiReport;
+  /** A v1 snapshot has no outlook: a page reads what every version has, and v1's outlook metrics read "—". */
+  report: CoreKpiReport;
+  /** The KPI-SPEC version the numbers were computed under (a live report: the engine's). */
+  spec: Snapshot['spec'];
   /** The snapshot it renders from; null for a live report. */
   frozen: FrozenReport | null;
   /** The month ended on or before the as-of date of the numbers shown. */
@@ -116,7 +121,8 @@ export async function buildSiteModel(dataDir: string, base: string): Promise<Sit
     const snapshot = frozen.get(month) ?? null;
     const shownReport = snapshot ? snapshot.snapshot : report(month);
     const end = parsePeriod(month)?.end ?? Infinity;
-    return { month, report: shownReport, frozen: snapshot, complete: end <= (isoToDay(shownReport.asOf) ?? -Infinity) };
+    const spec = snapshot ? snapshot.snapshot.spec : KPI_SPEC_VERSION;
+    return { month, report: shownReport, spec, frozen: snapshot, complete: end <= (isoToDay(shownReport.asOf) ?? -Infinity) };
   };
   const pooledOf = once((key) => pooledWindow(timeline, (period) => kpis(scopes.all.find((s) => s.key === key) as Scope, period)));
   const pooled = (scope: Scope) => pooledOf(scope.key);

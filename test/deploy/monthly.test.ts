@@ -64,9 +64,9 @@ describe('monthly.yml, step by step', () => {
     const freeze = first.step('freeze');
     expect(freeze.code, freeze.stdout + freeze.stderr).toBe(0);
     expect(freeze.summary).toContain(`Froze ${PERIOD}`);
-    // The snapshot is exactly what `kpis` prints for the month.
+    // The snapshot is exactly what `kpis` prints for the month, with its spec version first.
     const kpis = runCli('kpis', '--data', data, '--period', PERIOD);
-    expect(readFileSync(join(data, 'reports', `${PERIOD}.json`), 'utf8')).toBe(kpis.stdout);
+    expect(readFileSync(join(data, 'reports', `${PERIOD}.json`), 'utf8')).toBe(kpis.stdout.replace(/^\{\n/, '{\n  "spec": 2,\n'));
     const commit = first.step('commit');
     expect(commit.code, commit.stdout + commit.stderr).toBe(0);
     expect(commit.outputs.committed).toBe('true');
@@ -90,6 +90,7 @@ describe('monthly.yml, step by step', () => {
     const page = readFileSync(join(dist, 'reports', PERIOD, 'index.html'), 'utf8');
     expect(page).toContain('class="report-status frozen"');
     expect(page).toContain(`data/reports/${PERIOD}.json`);
+    expect(page).toContain('Computed with KPI-SPEC v2: overdue deals are not pipeline.');
     expect(existsSync(join(dist, '_headers'))).toBe(true);
 
     const deploy = second.step('deploy');

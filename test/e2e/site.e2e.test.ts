@@ -160,6 +160,8 @@ describe('monthly reports', () => {
     const snapshot = JSON.parse(readFileSync(join(DATA, 'reports', `${FROZEN_MONTH}.json`), 'utf8'));
     const { page, close } = await open(`/reports/${FROZEN_MONTH}/`, { javaScriptEnabled: false });
     await expect.poll(() => page.locator('.report-status').textContent()).toContain(`Frozen snapshot as of October 31, 2026`);
+    // data/reports/2026-10.json has no "spec": frozen under KPI-SPEC v1, and the page says so.
+    expect(await page.locator('.report-status').textContent()).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline');
     const cell = (metric: string) => page.locator(`tr[data-metric="${metric}"] td`).first().textContent();
     expect(await cell('winRate.rate')).toBe(formatPercent(snapshot.team.winRate.rate, 'en-US'));
     expect(await cell('pipeline.closedWon')).toBe(formatMoney(snapshot.team.pipeline.closedWon, 'en-US', 'USD'));

@@ -47,5 +47,11 @@ export function kpis(n: MonthNumbers = {}): Kpis {
       coverage: null, overdue: { count: 0, amount: 0 }, focus: 'done', ...n.pipeline,
     },
     lagging: { totalSales: n.wonAmount ?? 0, won, lost, customers: 0, churnRate: null },
+    outlook: {
+      cycle: { wonDeals: 0, medianDays: null, meanDays: null },
+      velocity: { opportunities: 0, winRate: null, avgDealSize: null, cycleDays: null, perDay: null },
+      stale: { count: 0, amount: 0 },
+      forecast: { deals: 0, expected: 0, low: 0, high: 0, attainment: null },
+    },
   };
 }

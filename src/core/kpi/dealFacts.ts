@@ -21,6 +21,8 @@ export interface DealFacts {
   position: Int32Array;
   /** Highest position each deal reached; n only for won deals. */
   reached: Int32Array;
+  /** 1 when the deal names a loss stage or its history has an open stage (KPI-SPEC §7: where a lost deal was lost is known). */
+  lossStageKnown: Uint8Array;
   moves: Move[];
 }
 
@@ -52,6 +54,7 @@ export function dealFacts(config: Config, deals: readonly Deal[], history: reado
   const won = config.stages.length;
   const position = Int32Array.from(deals, (d) => positions.get(d.stage)!);
   const reached = new Int32Array(deals.length);
+  const lossStageKnown = new Uint8Array(deals.length);
   const moves: Move[] = [];
   const byDeal = historyByDeal(deals, history);
 
@@ -72,6 +75,7 @@ export function dealFacts(config: Config, deals: readonly Deal[], history: reado
     else {
       const lostAt = deals[i].lost_at_stage;
       reached[i] = Math.max(lostAt !== undefined ? positions.get(lostAt)! : (lastOpen ?? 0), highest);
+      lossStageKnown[i] = lostAt !== undefined || lastOpen !== undefined ? 1 : 0;
     }
     for (let r = 1; r < rows.length; r++) {
       const from = positions.get(rows[r - 1].stage)!;
@@ -80,5 +84,5 @@ export function dealFacts(config: Config, deals: readonly Deal[], history: reado
       moves.push({ deal: i, day: rows[r].entered, stage: rows[r].stage, forward: to > from });
     }
   }
-  return { position, reached, moves };
+  return { position, reached, lossStageKnown, moves };
 }

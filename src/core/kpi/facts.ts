@@ -10,8 +10,11 @@ import { OUTREACH_TYPES } from '../schema/rows.ts';
 import { dealFacts, type DealFacts } from './dealFacts.ts';
 import { groupByDay, type DayList } from './dayList.ts';
 import { leadFacts, NO_DAY, NONE, type LeadFacts } from './leads.ts';
-import { toUnits } from './money.ts';
+import { toUnits, type Fraction } from './money.ts';
+import { configuredOdds } from './odds.ts';
 import { quotaTable, type QuotaTable } from './quota.ts';
+import { staleByRep, type StaleByRep } from './stale.ts';
+import { compareCodePoints } from './codePoints.ts';
 
 export interface Facts {
   dataset: Dataset;
@@ -21,6 +24,8 @@ export interface Facts {
   repOfDeal: Int32Array;
   repOfActivity: Int32Array;
   dealUnits: Float64Array;
+  /** Days from created to closed of each won deal, 0 when it closed first (KPI-SPEC §7's cycle); 0 for other deals. */
+  cycleDays: Int32Array;
   leads: LeadFacts;
   deals: DealFacts;
   /** Day of each lead's first meeting, or NO_DAY. */
@@ -34,6 +39,8 @@ export interface Facts {
     dealsByCreated: DayList[];
     /** Won or lost deals, by close date. */
     closedDeals: DayList[];
+    /** Won deals, by close date. */
+    wonDeals: DayList[];
     /** Deals open at as-of, by expected close date. */
     openDeals: DayList[];
     /** Stage moves, by the day of the later row. */
@@ -42,6 +49,10 @@ export interface Facts {
     wonWithAccount: DayList[];
   };
   quotas: QuotaTable;
+  /** The config's probability of each open stage, exact. */
+  configuredOdds: Fraction[];
+  /** Stale deals among those open at as-of, per rep (KPI-SPEC §7). */
+  stale: StaleByRep;
   /** Outreach channel of each activity: its index in `outreachTypes`, or -1 (meetings, other). */
   channelOfActivity: Int8Array;
   outreachTypes: readonly string[];
@@ -80,7 +91,7 @@ function repNames(dataset: Dataset): string[] {
   for (const d of dataset.deals) names.add(d.owner);
   for (const a of dataset.activities) names.add(a.owner);
   for (const q of dataset.quotas) names.add(q.owner);
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...names].sort(compareCodePoints);
 }
 
 export function buildFacts(dataset: Dataset, asOf: Day): Facts {
@@ -98,6 +109,8 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const open = (i: number) => dealsInfo.position[i] >= 0 && dealsInfo.position[i] < won && deals[i].created <= asOf;
   const n = reps.length;
   const accounts = accountFacts(dataset);
+  const dealUnits = Float64Array.from(deals, (d) => toUnits(d.amount));
+  const openDeals = groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date);
 
   return {
     dataset,
@@ -105,7 +118,8 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     reps,
     repOfDeal,
     repOfActivity,
-    dealUnits: Float64Array.from(deals, (d) => toUnits(d.amount)),
+    dealUnits,
+    cycleDays: Int32Array.from(deals, (d, i) => (dealsInfo.position[i] === won ? Math.max(0, d.close_date - d.created) : 0)),
     leads,
     deals: dealsInfo,
     firstMeetingDay,
@@ -115,11 +129,14 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
       firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => activities[i].date),
       dealsByCreated: groupByDay(deals.length, n, (i) => repOfDeal[i], (i) => deals[i].created),
       closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
-      openDeals: groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      wonDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      openDeals,
       moves: groupByDay(dealsInfo.moves.length, n, (m) => repOfDeal[dealsInfo.moves[m].deal], (m) => dealsInfo.moves[m].day),
       wonWithAccount: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won && accounts.ofDeal[i] !== NONE ? repOfDeal[i] : -1), (i) => deals[i].close_date),
     },
     quotas: quotaTable(dataset.quotas, repIndex),
+    configuredOdds: configuredOdds(config),
+    stale: staleByRep(dataset, openDeals, dealUnits, asOf),
     channelOfActivity: Int8Array.from(activities, (a) => OUTREACH_TYPES.indexOf(a.type as (typeof OUTREACH_TYPES)[number])),
     outreachTypes: OUTREACH_TYPES,
     accountOfDeal: accounts.ofDeal,

@@ -4,6 +4,7 @@
  * Ties on a day go to the lower id in plain string order.
  */
 import type { Activity } from '../schema/rows.ts';
+import { compareCodePoints } from './codePoints.ts';
 
 /** No row: an index sentinel. */
 export const NONE = -1;
@@ -25,7 +26,7 @@ export interface LeadFacts {
 function before(activities: readonly Activity[], a: number, b: number): boolean {
   const x = activities[a];
   const y = activities[b];
-  return x.date < y.date || (x.date === y.date && x.id < y.id);
+  return x.date < y.date || (x.date === y.date && compareCodePoints(x.id, y.id) < 0);
 }
 
 export function leadFacts(activities: readonly Activity[]): LeadFacts {

@@ -4,6 +4,8 @@
  * include thirds of quarters and prorated weeks, are exact fractions of
  * those units. So a gap is 0 exactly when it should be, and ceilings are
  * taken on exact values (KPI-SPEC §6: 15000.45 / 5000.15 is 3, not 4).
+ * Probabilities are exact fractions too, so weighted pipeline and the
+ * forecast carry no float noise; each number is rounded once, at the end.
  */
 
 export const UNITS_PER_CURRENCY = 10_000;
@@ -18,7 +20,7 @@ export function fromUnits(units: number): number {
   return units / UNITS_PER_CURRENCY;
 }
 
-/** A non-negative exact fraction of units. */
+/** A non-negative exact fraction: of money units, or a probability. */
 export interface Fraction {
   num: bigint;
   den: bigint;
@@ -34,6 +36,10 @@ export function add(a: Fraction, b: Fraction): Fraction {
   return a.den === b.den ? { num: a.num + b.num, den: a.den } : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
 }
 
+export function times(a: Fraction, b: Fraction): Fraction {
+  return { num: a.num * b.num, den: a.den * b.den };
+}
+
 /** max(0, a - b) */
 export function gapBetween(a: Fraction, b: Fraction): Fraction {
   const num = a.num * b.den - b.num * a.den;
@@ -44,14 +50,29 @@ export function isZero(a: Fraction): boolean {
   return a.num === 0n;
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** num / den as the nearest double (den > 0): the one rounding of an exact value. */
+export function quotient(num: bigint, den: bigint): number {
+  if (num === 0n) return 0;
+  // Both exact as doubles: one IEEE division rounds correctly.
+  if (num <= SAFE && den <= SAFE) return Number(num) / Number(den);
+  // Else a quotient of at least 64 bits with a sticky bit for the remainder, rounded once by Number().
+  const shift = Math.max(0, 64 - (num.toString(2).length - den.toString(2).length));
+  const scaled = num << BigInt(shift);
+  let q = scaled / den;
+  if (q * den !== scaled) q |= 1n;
+  return Number(q) / 2 ** shift;
+}
+
 /** Currency value as a number. */
 export function fractionValue(a: Fraction): number {
-  return Number(a.num) / Number(a.den) / UNITS_PER_CURRENCY;
+  return quotient(a.num, a.den * BigInt(UNITS_PER_CURRENCY));
 }
 
 /** a / b as a number; b must not be zero. */
 export function ratio(a: Fraction, b: Fraction): number {
-  return Number(a.num * b.den) / Number(b.num * a.den);
+  return quotient(a.num * b.den, b.num * a.den);
 }
 
 /** ceil(a / b) for positive b, exactly. */

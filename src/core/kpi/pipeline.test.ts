@@ -25,19 +25,20 @@ const DATA = {
 const oa = (count: number, amount: number, weighted: number) => ({ count, amount, weighted });
 
 // October, as-of 2026-10-15:
-//   open at as-of with close in October: P2 (20000 x 0.5 = 10000), P3 (5000 x 0.1 = 500).
+//   open at as-of with close in October on or after as-of: P2 (20000 x 0.5 = 10000).
+//   P3 (closes 10-10) has slipped: overdue, not pipeline (KPI-SPEC v2; v1 counted it).
 //   P5 was created 10-20, after as-of: not open. P4 closes in September: not in P, but overdue.
 //   overdue (close before 10-15): P3 5000 (ann), P4 8000 (bob).
 describe('pipeline, October, as-of 2026-10-15', async () => {
   const r = await report(DATA, '2026-10', '2026-10-15');
 
-  test('ann: two quota rows add up; coverage 25000 / 20000 = 1.25 < 3 -> create', () => {
+  test('ann: two quota rows add up; overdue P3 left out, coverage 20000 / 20000 = 1 < 3 -> create', () => {
     const p = r.reps.ann.pipeline;
     expect([p.quota, p.closedWon, p.gap]).toEqual([30000, 10000, 20000]);
     expect(p.attainment).toBeCloseTo(1 / 3, 12);
-    expect(p.open).toEqual(oa(2, 25000, 10500));
-    expect(p.openByStage).toEqual({ Proposal: oa(1, 20000, 10000), Qualify: oa(1, 5000, 500) });
-    expect(p.coverage).toBe(1.25);
+    expect(p.open).toEqual(oa(1, 20000, 10000));
+    expect(p.openByStage).toEqual({ Proposal: oa(1, 20000, 10000) });
+    expect(p.coverage).toBe(1);
     expect(p.overdue).toEqual({ count: 1, amount: 5000 });
     expect(p.focus).toBe('create');
   });
@@ -72,9 +73,9 @@ describe('pipeline, October, as-of 2026-10-15', async () => {
     expect(p.closedWon).toBe(11000);
     expect(p.gap).toBeCloseTo(232000 / 3, 8);
     expect(p.attainment).toBeCloseTo(33 / 265, 12);
-    expect(p.open).toEqual(oa(2, 25000, 10500));
-    expect(p.openByStage).toEqual({ Proposal: oa(1, 20000, 10000), Qualify: oa(1, 5000, 500) });
-    expect(p.coverage).toBeCloseTo(75 / 232, 12);
+    expect(p.open).toEqual(oa(1, 20000, 10000));
+    expect(p.openByStage).toEqual({ Proposal: oa(1, 20000, 10000) });
+    expect(p.coverage).toBeCloseTo(15 / 58, 12); // 20000 / (232000 / 3)
     expect(p.overdue).toEqual({ count: 2, amount: 13000 });
     expect(p.focus).toBe('create');
   });
@@ -85,23 +86,24 @@ describe('pipeline, October, as-of 2026-10-15', async () => {
     expect(east.closedWon).toBe(10000);
     expect(east.gap).toBeCloseTo(235000 / 3, 8);
     expect(east.attainment).toBeCloseTo(6 / 53, 12);
-    expect(east.open).toEqual(oa(2, 25000, 10500));
-    expect(east.coverage).toBeCloseTo(15 / 47, 12);
+    expect(east.open).toEqual(oa(1, 20000, 10000));
+    expect(east.coverage).toBeCloseTo(12 / 47, 12); // 20000 / (235000 / 3)
     expect(east.overdue).toEqual({ count: 2, amount: 13000 });
     expect(east.focus).toBe('create');
     expect(r.teams.West.pipeline).toEqual(r.reps.cid.pipeline);
   });
 });
 
-test('October, as-of 2026-10-25: P5 is now open; P2 closing on the as-of date is not overdue', async () => {
+test('October, as-of 2026-10-25: P5 is now open; P2 closing on the as-of date is not overdue and still pipeline', async () => {
   const r = await report(DATA, '2026-10', '2026-10-25');
   expect(r.reps.bob.pipeline.open).toEqual(oa(1, 4000, 1000));
   expect(r.reps.bob.pipeline.openByStage).toEqual({ Discovery: oa(1, 4000, 1000) });
   expect(r.reps.bob.pipeline.coverage).toBeCloseTo(12000 / 175000, 12);
   expect(r.reps.ann.pipeline.overdue).toEqual({ count: 1, amount: 5000 }); // P3 only
-  expect(r.team.pipeline.open).toEqual(oa(3, 29000, 11500));
+  expect(r.reps.ann.pipeline.open).toEqual(oa(1, 20000, 10000)); // P2; P3 is overdue
+  expect(r.team.pipeline.open).toEqual(oa(2, 24000, 11000));
   expect(r.team.pipeline.overdue).toEqual({ count: 2, amount: 13000 });
-  expect(r.teams.East.pipeline.openByStage).toEqual({ Proposal: oa(1, 20000, 10000), Qualify: oa(1, 5000, 500), Discovery: oa(1, 4000, 1000) });
+  expect(r.teams.East.pipeline.openByStage).toEqual({ Proposal: oa(1, 20000, 10000), Discovery: oa(1, 4000, 1000) });
 });
 
 describe('November, as-of 2026-10-15', async () => {
@@ -141,11 +143,11 @@ test('2026-Q4: quarter quota in full, three exact thirds of 175000 add up to 175
   expect(r.reps.cid.pipeline.attainment).toBe(0.5);
   expect(r.reps.cid.pipeline.coverage).toBe(6);
   expect(r.reps.cid.pipeline.focus).toBe('close');
-  // team: closedWon 11000, gap 196000, open P2 P3 P7 = 31000 (weighted 12000)
+  // team: closedWon 11000, gap 196000, open P2 P7 = 26000 (weighted 10000 + 1500); P3 is overdue
   expect(r.team.pipeline.closedWon).toBe(11000);
   expect(r.team.pipeline.gap).toBe(196000);
-  expect(r.team.pipeline.open).toEqual(oa(3, 31000, 12000));
-  expect(r.team.pipeline.coverage).toBeCloseTo(31000 / 196000, 12);
+  expect(r.team.pipeline.open).toEqual(oa(2, 26000, 11500));
+  expect(r.team.pipeline.coverage).toBeCloseTo(26000 / 196000, 12);
   expect(r.team.pipeline.attainment).toBeCloseTo(11000 / 207000, 12);
 });
 
@@ -192,4 +194,45 @@ test('a rep with only a quota row is listed; month and quarter rows add up; a de
   expect(r.teams.East.pipeline.quota).toBeCloseTo(1000 + 175000 / 3, 8);
   expect(r.team.pipeline.quota).toBeCloseTo(1500 + 175000 / 3, 8);
   expect(r.team.pipeline.overdue).toEqual({ count: 0, amount: 0 });
+});
+
+test('v2: deals past their close date are overdue, not pipeline, so they no longer lift coverage and focus', async () => {
+  const r = await report({
+    'keepscore.config.json': TEAMS_CONFIG,
+    'deals.csv': csv(
+      'id,owner,stage,amount,created,close_date',
+      'V1,ann,Negotiation,30000,2026-09-01,2026-10-10', // due in October but slipped: overdue
+      'V2,ann,Proposal,5000,2026-09-01,2026-10-28',
+    ),
+    'quotas.csv': csv('owner,period,amount', 'ann,2026-10,10000'),
+  }, '2026-10', '2026-10-20');
+  const p = r.reps.ann.pipeline;
+  // Under v1 open was 35000 and coverage 3.5 ("close"); now only V2 is pipeline.
+  expect(p.open).toEqual(oa(1, 5000, 2500));
+  expect(p.openByStage).toEqual({ Proposal: oa(1, 5000, 2500) });
+  expect(p.coverage).toBe(0.5);
+  expect(p.focus).toBe('create');
+  expect(p.overdue).toEqual({ count: 1, amount: 30000 });
+  expect(r.reps.ann.outlook.forecast.deals).toBe(1);
+  expect(r.reps.ann.outlook.velocity.opportunities).toBe(2); // velocity counts every open deal, overdue included
+});
+
+test('weighted pipeline is exact: no float noise from 0.7 or from the even steps i/(n+1) (issue 13, item 8)', async () => {
+  // Five stages without probabilities: 1/6 .. 5/6. Summing doubles gave 813499.9999999999 and 52499.99999999999.
+  const stages = ['S1', 'S2', 'S3', 'S4', 'S5'].map((name) => ({ name }));
+  const r = await report({
+    'keepscore.config.json': JSON.stringify({ stages: [...stages.slice(0, 4), { name: 'S5', probability: 0.7 }] }),
+    'deals.csv': csv(
+      'id,owner,stage,amount,created,close_date',
+      'E1,ann,S4,401000,2026-10-01,2026-10-31',
+      'E2,ann,S1,449000,2026-10-01,2026-10-31',
+      'E3,ann,S4,707000,2026-10-01,2026-10-31',
+      'E4,bob,S5,75000,2026-10-01,2026-10-31',
+    ),
+  }, '2026-10', '2026-10-01');
+  // 401000 x 4/6 + 449000 x 1/6 + 707000 x 4/6 = 813500; 75000 x 0.7 = 52500
+  expect(r.reps.ann.pipeline.open.weighted).toBe(813500);
+  expect(r.reps.bob.pipeline.open.weighted).toBe(52500);
+  expect(r.team.pipeline.open.weighted).toBe(866000);
+  expect(r.team.pipeline.openByStage.S4.weighted).toBe(2216000 / 3); // 1108000 x 4/6, rounded once
 });

@@ -9,23 +9,42 @@ import type { KpiReport, Kpis } from '../schema/kpiReport.ts';
 import { activityKpi } from './activity.ts';
 import { closedBetween } from './closed.ts';
 import { buildFacts, happenedSpan, type Facts } from './facts.ts';
+import { winOdds } from './forecast.ts';
 import { laggingKpi } from './lagging.ts';
+import type { Fraction } from './money.ts';
+import { outlookKpi } from './outlook.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { pipelineKpi } from './pipeline.ts';
+import { openDueIn, pipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
 import { stagesKpi } from './stages.ts';
-import { winRateKpi } from './winRate.ts';
+import { trailingWindow, winRateKpi } from './winRate.ts';
 
-/** The four KPIs and the lagging indicators of one scope (a set of rep numbers). */
-export function scopeKpis(facts: Facts, scope: readonly number[], period: Period): Kpis {
+/** A period with what its scopes share: the trailing window and the p(s) table learned over it (KPI-SPEC §7). */
+export interface PeriodFacts extends Period {
+  window: { start: number; end: number };
+  odds: Fraction[];
+}
+
+export function periodFacts(facts: Facts, period: Period): PeriodFacts {
+  const window = trailingWindow(facts, period);
+  return { ...period, window, odds: winOdds(facts, window) };
+}
+
+/** The four KPIs, the lagging indicators and the outlook of one scope (a set of rep numbers). */
+export function scopeKpis(facts: Facts, scope: readonly number[], period: PeriodFacts): Kpis {
+  const { window, odds } = period;
   const closed = closedBetween(facts, scope, period.start, period.end);
+  const trailing = closedBetween(facts, scope, window.start, window.end);
   const quota = quotaOf(facts.quotas, scope, period);
+  const due = openDueIn(facts, scope, period);
+  const winRate = winRateKpi(facts, scope, period, closed, trailing, quota);
   return {
     activity: activityKpi(facts, scope, period),
     stages: stagesKpi(facts, scope, period),
-    winRate: winRateKpi(facts, scope, period, closed, quota),
-    pipeline: pipelineKpi(facts, scope, period, closed, quota),
+    winRate,
+    pipeline: pipelineKpi(facts, scope, due, closed, quota),
     lagging: laggingKpi(facts, scope, period, closed),
+    outlook: outlookKpi(facts, scope, { window, closed, trailing, avgDealSize: winRate.avgDealSize, due, odds, quota }),
   };
 }
 
@@ -51,7 +70,8 @@ export function kpiEngine(dataset: Dataset, asOf?: Day): KpiEngine {
   return {
     facts,
     teams,
-    report(period) {
+    report(asked) {
+      const period = periodFacts(facts, asked);
       const reps: Record<string, Kpis> = {};
       facts.reps.forEach((name, i) => (reps[name] = scopeKpis(facts, [i], period)));
       const teamKpis: Record<string, Kpis> = {};

@@ -4,9 +4,9 @@
  * needed (the article: 100 000 / 5 000 = 20 deals; at 10 %, 200 leads).
  * KPI-SPEC §3, §6.
  */
-import { closedBetween, leadsArrivedBetween, type Closed } from './closed.ts';
+import { leadsArrivedBetween, type Closed } from './closed.ts';
 import type { Facts } from './facts.ts';
-import { ceilRatio, fraction, fromUnits, isZero, type Fraction } from './money.ts';
+import { ceilRatio, fraction, fromUnits, isZero, quotient, UNITS_PER_CURRENCY, type Fraction } from './money.ts';
 import { monthEnd, monthIndexOf, monthStart, type Period } from './periods.ts';
 import { rate } from './rate.ts';
 import type { WinRateKpi } from '../schema/kpiReport.ts';
@@ -30,9 +30,9 @@ export function leadsNeeded(deals: number | null, trailingWon: number, trailingL
   return ceilRatio(fraction(deals * trailingLeads), fraction(trailingWon));
 }
 
-export function winRateKpi(facts: Facts, scope: readonly number[], period: Period, closed: Closed, quota: Fraction): WinRateKpi {
+/** `closed` = the scope's deals closed in P, `trailing` = those closed in the trailing window. */
+export function winRateKpi(facts: Facts, scope: readonly number[], period: Period, closed: Closed, trailing: Closed, quota: Fraction): WinRateKpi {
   const window = trailingWindow(facts, period);
-  const trailing = closedBetween(facts, scope, window.start, window.end);
   const trailingLeads = leadsArrivedBetween(facts, scope, window.start, window.end);
   const deals = dealsNeeded(quota, trailing);
   return {
@@ -43,7 +43,7 @@ export function winRateKpi(facts: Facts, scope: readonly number[], period: Perio
     lostAmount: fromUnits(closed.lostUnits),
     valueRate: rate(closed.wonUnits, closed.wonUnits + closed.lostUnits),
     leadConversion: rate(closed.won, leadsArrivedBetween(facts, scope, period.start, period.end)),
-    avgDealSize: trailing.won === 0 ? null : fromUnits(trailing.wonUnits) / trailing.won,
+    avgDealSize: trailing.won === 0 ? null : quotient(BigInt(trailing.wonUnits), BigInt(trailing.won * UNITS_PER_CURRENCY)),
     dealsNeeded: deals,
     leadsNeeded: leadsNeeded(deals, trailing.won, trailingLeads),
   };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../node/loadDataset.ts';
-import { kpiJson } from '../kpi/json.ts';
+import { kpiJson, snapshotJson } from '../kpi/json.ts';
 import { kpiReport } from '../kpi/report.ts';
 import type { KpiReport } from '../schema/kpiReport.ts';
 import { monthOfSnapshotFile, readSnapshot, SnapshotError, snapshotFileName } from './snapshotFile.ts';
@@ -14,14 +14,27 @@ beforeAll(async () => {
 });
 
 describe('readSnapshot', () => {
-  it('reads back exactly the KPI JSON the engine wrote', () => {
-    const text = kpiJson(report);
+  it('reads back exactly the KPI JSON the engine wrote, spec 2 first', () => {
+    const text = snapshotJson(report);
+    expect(text.startsWith('{\n  "spec": 2,\n  "period": "2026-10",')).toBe(true);
     const snapshot = readSnapshot('reports/2026-10.json', text);
-    expect(snapshot).toEqual(report);
-    expect(kpiJson(snapshot)).toBe(text);
+    expect(snapshot).toEqual({ spec: 2, ...report });
+    const { spec, ...frozen } = snapshot;
+    expect(spec).toBe(2);
+    expect(snapshotJson(frozen as KpiReport)).toBe(text);
+  });
+  it('reads a v1 snapshot (no "spec", no outlook) as spec 1, and a v2 one without its outlook not at all', () => {
+    const v1 = JSON.parse(kpiJson(report));
+    for (const kpis of [v1.team, ...Object.values(v1.teams), ...Object.values(v1.reps)]) delete (kpis as { outlook?: unknown }).outlook;
+    const snapshot = readSnapshot('reports/2026-10.json', JSON.stringify(v1));
+    expect(snapshot.spec).toBe(1);
+    expect(snapshot.team).not.toHaveProperty('outlook');
+    expect(snapshot.team.pipeline).toEqual(report.team.pipeline);
+    expect(() => readSnapshot('reports/2026-10.json', JSON.stringify({ spec: 2, ...v1 }))).toThrow(/team\.outlook: /);
+    expect(() => readSnapshot('reports/2026-10.json', JSON.stringify({ spec: 3, ...v1 }))).toThrow(/spec: 3 is not a KPI-SPEC version this Keepscore reads/);
   });
   it('names the file and says what is wrong with a broken one', () => {
-    const broken = JSON.parse(kpiJson(report));
+    const broken = JSON.parse(snapshotJson(report));
     broken.team.winRate.rate = 'high';
     delete broken.asOf;
     const error = (() => {

@@ -6,12 +6,17 @@
 import { z } from 'zod';
 import { sourcesSchema } from './sources.ts';
 
+/** Days without a move or a linked activity after which an open deal is stale (KPI-SPEC §7). */
+const staleDays = z.number('a whole number of days, 1 or more').int('a whole number of days, 1 or more').min(1, 'a whole number of days, 1 or more');
+
 const stageSchema = z.strictObject({
   name: z.string().trim().min(1, 'a stage needs a name'),
   /** Chance an open deal in this stage closes won; weights open pipeline. */
   probability: z.number().min(0).max(1).optional(),
   definition: z.string().optional(),
   questions: z.array(z.string()).optional(),
+  /** This stage's own stale limit; else the config's `staleDays`. */
+  staleDays: staleDays.optional(),
 });
 
 /** The sample data's stages: the article's four-stage process. */
@@ -33,6 +38,7 @@ export const configSchema = z
     locale: z.string().min(2).default('en-US'),
     coverageThreshold: z.number().positive().default(3),
     window: z.number().int().min(1).max(120).default(12),
+    staleDays: staleDays.default(30),
     /** How to read an ambiguous numeric date such as 03/04/2026. */
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
     /** Where data comes from when it is not the canonical files: CRM exports through presets or mappings. */

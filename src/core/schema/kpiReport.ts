@@ -109,8 +109,29 @@ export const pipelineSchema = z.object({
 
 export const laggingSchema = z.object({ totalSales: money(), won: count(), lost: count(), customers: count(), churnRate: rate() });
 
-/** One scope's KPIs: the four KPIs and the lagging indicators. */
-export const kpisSchema = z.object({
+/**
+ * KPI-SPEC v2's outlook (§7): cycle, velocity, stale deals, forecast. Days
+ * and amounts are never negative (a won deal closed before it was created
+ * counts 0 days). Part of the KPI JSON and the v2 snapshots, but not yet
+ * metrics of the vocabulary (metric.ts reads coreKpisSchema).
+ */
+const days = z.number().nonnegative().nullable();
+const amount = z.number().nonnegative();
+export const outlookSchema = z.object({
+  cycle: z.object({ wonDeals: z.number().int().nonnegative(), medianDays: days, meanDays: days }),
+  velocity: z.object({
+    opportunities: z.number().int().nonnegative(),
+    winRate: z.number().nullable(),
+    avgDealSize: amount.nullable(),
+    cycleDays: days,
+    perDay: amount.nullable(),
+  }),
+  stale: z.object({ count: z.number().int().nonnegative(), amount }),
+  forecast: z.object({ deals: z.number().int().nonnegative(), expected: amount, low: amount, high: amount, attainment: z.number().nullable() }),
+});
+
+/** One scope's KPIs as KPI-SPEC v1 defined them, what every version has: the four KPIs and the lagging indicators. */
+export const coreKpisSchema = z.object({
   activity: activitySchema,
   stages: stagesSchema,
   winRate: winRateSchema,
@@ -118,17 +139,27 @@ export const kpisSchema = z.object({
   lagging: laggingSchema,
 });
 
+/** One scope's KPIs (KPI-SPEC v2): v1's and the outlook. */
+export const kpisSchema = coreKpisSchema.extend({ outlook: outlookSchema });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
 
-/** The KPI JSON of one period: the whole team, every team of the config and every rep. */
-export const kpiReportSchema = z.object({
-  period: z.string(),
-  asOf: isoDate,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'not an ISO 4217 currency code'),
-  team: kpisSchema,
-  teams: z.record(z.string(), kpisSchema),
-  reps: z.record(z.string(), kpisSchema),
-});
+/** The KPI JSON of one period with `kpis` for each scope: the whole team, every team of the config and every rep. */
+function reportOf<K extends z.ZodType>(kpis: K) {
+  return z.object({
+    period: z.string(),
+    asOf: isoDate,
+    currency: z.string().regex(/^[A-Z]{3}$/, 'not an ISO 4217 currency code'),
+    team: kpis,
+    teams: z.record(z.string(), kpis),
+    reps: z.record(z.string(), kpis),
+  });
+}
+
+/** The KPI JSON the engine writes (KPI-SPEC v2). */
+export const kpiReportSchema = reportOf(kpisSchema);
+/** The KPI JSON of KPI-SPEC v1, as a snapshot frozen under it holds: no outlook. */
+export const coreKpiReportSchema = reportOf(coreKpisSchema);
 
 export type ActivityKpi = z.infer<typeof activitySchema>;
 export type SourceRatio = ActivityKpi['bySource'][string];
@@ -139,5 +170,11 @@ export type WinRateKpi = z.infer<typeof winRateSchema>;
 export type PipelineKpi = z.infer<typeof pipelineSchema>;
 export type OpenAmount = PipelineKpi['open'];
 export type LaggingKpi = z.infer<typeof laggingSchema>;
+export type OutlookKpi = z.infer<typeof outlookSchema>;
+export type CycleKpi = OutlookKpi['cycle'];
+export type StaleKpi = OutlookKpi['stale'];
+export type ForecastKpi = OutlookKpi['forecast'];
+export type CoreKpis = z.infer<typeof coreKpisSchema>;
 export type Kpis = z.infer<typeof kpisSchema>;
 export type KpiReport = z.infer<typeof kpiReportSchema>;
+export type CoreKpiReport = z.infer<typeof coreKpiReportSchema>;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { tooFewCases, tooFewClosed, type CaseKind } from '../smallNumbers.ts';
-import { kpisSchema, metricMeta, type Kpis, type MetricMeta } from './kpiReport.ts';
+import { coreKpisSchema, metricMeta, type CoreKpis, type MetricMeta } from './kpiReport.ts';
 
 type Join<K extends string, P extends string> = P extends '' ? K : `${K}.${P}`;
 /** The paths of the leaves of T: a nullable value or a non-object is one leaf; maps and lists take a `*`. */
@@ -22,14 +22,14 @@ type PathsOf<T> = null extends T
       : '';
 
 /** Every metric of a scope's KPIs, e.g. `winRate.rate`, `pipeline.open.amount`, `activity.bySource.*.rate`. */
-export type MetricPath = PathsOf<Kpis>;
+export type MetricPath = PathsOf<CoreKpis>;
 
 type Unstarred<P extends string> = P extends `${infer A}.*.${infer B}` ? `${A}.${B}` : P extends `${infer A}.*` ? A : P;
 /** A metric's label key in the site's dictionaries: `metric.` and its path without the `*`. */
 export type MetricLabelKey = `metric.${Unstarred<MetricPath>}`;
 
 /** The label key of a section of a scope's KPIs (`section.winRate`): the title of its metrics' group. */
-export type SectionLabelKey = `section.${keyof Kpis & string}`;
+export type SectionLabelKey = `section.${keyof CoreKpis & string}`;
 
 /** One metric of one scope: its path, and the key or index its `*` stands for. */
 export interface MetricRef {
@@ -53,7 +53,7 @@ function leavesOf(schema: z.ZodType, prefix: string): MetricDef[] {
 }
 
 /** Every metric, in the order of the KPI JSON. */
-export const METRICS: readonly MetricDef[] = leavesOf(kpisSchema, '');
+export const METRICS: readonly MetricDef[] = leavesOf(coreKpisSchema, '');
 const byPath = new Map(METRICS.map((m) => [m.path as string, m]));
 
 /** The metric at `path`, or undefined for a path that is not one. */
@@ -91,14 +91,15 @@ export type TextValue = string | { from: string; to: string } | null;
 export type MetricValue = number | null | TextValue;
 
 /**
- * The value of a metric in one scope's KPIs (null KPIs: the scope is absent
- * from the period, every metric null). A map entry the KPI JSON leaves out
+ * The value of a metric in one scope's KPIs of any spec version (null KPIs:
+ * the scope is absent from the period, every metric null; a section the
+ * version lacks, such as v1's outlook, reads null). A map entry the KPI JSON leaves out
  * is a zero entry (KPI-SPEC §6): its counts and amounts read 0, its rates
  * null; a list index past the end reads null. KPI 4's focus reads
  * `noQuota` where the engine says `done` without a quota: "Quota reached"
  * would be wrong for a rep who has none.
  */
-export function readMetric(kpis: Kpis | null, ref: MetricRef): MetricValue {
+export function readMetric(kpis: CoreKpis | null, ref: MetricRef): MetricValue {
   const def = metricDef(ref.path);
   if (!def) throw new Error(`not a metric: ${ref.path}`);
   if (kpis === null) return null;
@@ -113,7 +114,7 @@ export function readMetric(kpis: Kpis | null, ref: MetricRef): MetricValue {
 }
 
 /** The value at `parts` of `kpis`, or undefined where a key is missing. */
-function walk(kpis: Kpis, parts: readonly string[]): unknown {
+function walk(kpis: CoreKpis, parts: readonly string[]): unknown {
   let value: unknown = kpis;
   for (const part of parts) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
@@ -123,15 +124,15 @@ function walk(kpis: Kpis, parts: readonly string[]): unknown {
 }
 
 /** KPI 4's focus as a reader takes it: `create`, `close`, `done` (quota reached), or `noQuota`. */
-export type Focus = Kpis['pipeline']['focus'] | 'noQuota';
+export type Focus = CoreKpis['pipeline']['focus'] | 'noQuota';
 
-export function focusOf(kpis: Kpis): Focus {
+export function focusOf(kpis: CoreKpis): Focus {
   const { focus, quota } = kpis.pipeline;
   return focus === 'done' && quota === 0 ? 'noQuota' : focus;
 }
 
 /** How many cases a rate of `kpis` rests on, when it is too few to judge; null when it is enough or the metric has no basis. */
-export function tooFewFor(kpis: Kpis | null, ref: MetricRef): { cases: CaseKind; n: number } | null {
+export function tooFewFor(kpis: CoreKpis | null, ref: MetricRef): { cases: CaseKind; n: number } | null {
   const basis = metricDef(ref.path)?.basis;
   if (!basis || kpis === null) return null;
   let n = 0;
@@ -140,7 +141,7 @@ export function tooFewFor(kpis: Kpis | null, ref: MetricRef): { cases: CaseKind;
 }
 
 /** The count at `path`, 0 where missing; a `*` takes `key`, or every entry of its map without one. */
-function sumAt(kpis: Kpis, path: string, key: string | number | undefined): number {
+function sumAt(kpis: CoreKpis, path: string, key: string | number | undefined): number {
   const parts = path.split('.');
   const at = parts.indexOf('*');
   if (at < 0 || key !== undefined) return Number(walk(kpis, at < 0 ? parts : parts.with(at, String(key))) ?? 0);

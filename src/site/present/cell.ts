@@ -5,7 +5,7 @@
  * frozen snapshot), with its small-number flag in words and its raw value
  * for the CSV download. Pure: values are read and worded, never computed.
  */
-import type { Kpis } from '../../core/schema/kpiReport.ts';
+import type { CoreKpis } from '../../core/schema/kpiReport.ts';
 import { metricDef, metricLabelKey, readMetric, refName, tooFewFor, type Focus, type MetricRef, type MetricValue } from '../../core/schema/metric.ts';
 import { SMALL, tooFewCases, tooFewClosed, type CaseKind } from '../../core/smallNumbers.ts';
 import { countLabel, fill, type Labels } from '../text/dictionary.ts';
@@ -63,10 +63,10 @@ export function metricText(value: MetricValue, ref: MetricRef, w: Words): string
 }
 
 /**
- * The cell of metric `ref` of one scope's KPIs (null: the scope is absent
- * from the period) in `period`, flagged when the rate rests on too few cases.
+ * The cell of metric `ref` of one scope's KPIs of any spec version (null:
+ * the scope is absent from the period) in `period`, flagged when the rate rests on too few cases.
  */
-export function metricCell(kpis: Kpis | null, ref: MetricRef, trace: Omit<KpiTrace, 'name'>, w: Words): Cell {
+export function metricCell(kpis: CoreKpis | null, ref: MetricRef, trace: Omit<KpiTrace, 'name'>, w: Words): Cell {
   const value = readMetric(kpis, ref);
   const text = metricText(value, ref, w);
   const few = tooFewFor(kpis, ref);

@@ -23,7 +23,7 @@ export interface ReportPage {
   month: string;
   title: string;
   frozen: boolean;
-  /** The frozen/live sentence, and the in-progress one when the month is not over. */
+  /** The frozen/live sentence (a frozen one with the spec rule it was computed under), and the in-progress one when the month is not over. */
   status: string[];
   team: Table;
   stages: Table;
@@ -46,7 +46,9 @@ export function reportPage(site: SiteModel, month: string): ReportPage {
   const { l, locale, base } = w;
   const asOf = formatDate(shown.report.asOf, locale);
   const status = [
-    shown.frozen ? fill(l['report.frozen'], { date: asOf, file: shown.frozen.file }) : fill(l['report.live'], { date: asOf, command: `npm run snapshot -- --period ${month}` }),
+    ...(shown.frozen
+      ? [fill(l['report.frozen'], { date: asOf, file: shown.frozen.file }), l[`report.spec.${shown.spec}`]]
+      : [fill(l['report.live'], { date: asOf, command: `npm run snapshot -- --period ${month}` })]),
     ...(shown.complete ? [] : [l['report.inProgress']]),
   ];
   const around = neighbours(site.months, month);

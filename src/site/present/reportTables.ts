@@ -6,7 +6,7 @@
  */
 import { barsChart, type Bar } from '../../core/charts/bars.ts';
 import { repColour } from '../../core/charts/palette.ts';
-import type { Kpis } from '../../core/schema/kpiReport.ts';
+import type { CoreKpis } from '../../core/schema/kpiReport.ts';
 import { METRICS, sectionLabelKey, type MetricRef } from '../../core/schema/metric.ts';
 import type { ShownReport } from '../model.ts';
 import type { Scopes } from '../scopes.ts';
@@ -83,7 +83,7 @@ export function teamStagesTable(shown: ShownReport, w: Words): Table {
 export function scorecardTable(shown: ShownReport, scopes: Scopes, w: Words): Table {
   const { report } = shown;
   const hrefOf = (kind: 'group' | 'rep', name: string) => (kind === 'rep' ? scopes.reps : scopes.groups).find((s) => s.name === name)?.href ?? undefined;
-  const row = (who: string, key: string, kpis: Kpis, href: string | undefined, team: boolean): Row => ({
+  const row = (who: string, key: string, kpis: CoreKpis, href: string | undefined, team: boolean): Row => ({
     head: { text: who, href },
     class: team ? 'scope' : undefined,
     cells: SCORECARD.map((ref) => metricCell(kpis, ref, traceIn(shown, key), w)),

@@ -8,7 +8,7 @@ export const kpiPageEn = {
   'kpi.winRate.short': 'KPI 3 — Win rate',
   'kpi.winRate.what': 'Won deals as a share of all deals closed (won + lost) in the period, and from it how many deals and leads it takes to reach quota.',
   'kpi.pipeline.short': 'KPI 4 — Pipeline',
-  'kpi.pipeline.what': 'Quota, what is already closed won, the gap left, and the open pipeline due to close in the period: whether to build more pipeline or close what you have.',
+  'kpi.pipeline.what': 'Quota, what is already closed won, the gap left, and the open pipeline still due to close in the period (a deal past its close date is overdue, not pipeline): whether to build more pipeline or close what you have.',
   'kpi.lagging.name': 'Lagging indicators',
 
   'pipeline.threshold': 'Coverage threshold {x}',
@@ -86,7 +86,7 @@ export const kpiPageRu: Record<keyof typeof kpiPageEn, string> = {
   'kpi.winRate.short': 'KPI 3 — Процент побед',
   'kpi.winRate.what': 'Доля выигранных сделок среди всех закрытых (выигранных и проигранных) за период, а из неё — сколько сделок и лидов нужно для выполнения квоты.',
   'kpi.pipeline.short': 'KPI 4 — Воронка',
-  'kpi.pipeline.what': 'Квота, уже выигранное, оставшийся разрыв и открытые сделки с закрытием в периоде: наращивать воронку или закрывать то, что есть.',
+  'kpi.pipeline.what': 'Квота, уже выигранное, оставшийся разрыв и открытые сделки, которые ещё могут закрыться в периоде (сделка с прошедшей датой закрытия — просроченная, а не воронка): наращивать воронку или закрывать то, что есть.',
   'kpi.lagging.name': 'Запаздывающие индикаторы',
 
   'pipeline.threshold': 'Порог покрытия {x}',
