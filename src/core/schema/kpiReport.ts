@@ -47,6 +47,7 @@ const money = () => z.number().nonnegative().register(metricMeta, { kind: 'money
 /** Rates are fractions or null (zero denominator), never NaN. */
 const rate = (basis?: MetricBasis) => z.number().nullable().register(metricMeta, { kind: 'rate', basis });
 const ratio = (basis?: MetricBasis) => z.number().nullable().register(metricMeta, { kind: 'ratio', basis });
+const days = () => z.number().nonnegative().nullable().register(metricMeta, { kind: 'days' });
 const stageName = () => z.string().register(metricMeta, { kind: 'text', words: 'name' });
 const openAmount = () => z.object({ count: count(), amount: money(), weighted: money() });
 
@@ -111,23 +112,20 @@ export const laggingSchema = z.object({ totalSales: money(), won: count(), lost:
 
 /**
  * KPI-SPEC v2's outlook (§7): cycle, velocity, stale deals, forecast. Days
- * and amounts are never negative (a won deal closed before it was created
- * counts 0 days). Part of the KPI JSON and the v2 snapshots, but not yet
- * metrics of the vocabulary (metric.ts reads coreKpisSchema).
+ * are never negative (a won deal closed before it was created counts 0
+ * days); velocity per day is money a day.
  */
-const days = z.number().nonnegative().nullable();
-const amount = z.number().nonnegative();
 export const outlookSchema = z.object({
-  cycle: z.object({ wonDeals: z.number().int().nonnegative(), medianDays: days, meanDays: days }),
+  cycle: z.object({ wonDeals: count(), medianDays: days(), meanDays: days() }),
   velocity: z.object({
-    opportunities: z.number().int().nonnegative(),
-    winRate: z.number().nullable(),
-    avgDealSize: amount.nullable(),
-    cycleDays: days,
-    perDay: amount.nullable(),
+    opportunities: count(),
+    winRate: rate(),
+    avgDealSize: money().nullable().register(metricMeta, { kind: 'money' }),
+    cycleDays: days(),
+    perDay: money().nullable().register(metricMeta, { kind: 'money' }),
   }),
-  stale: z.object({ count: z.number().int().nonnegative(), amount }),
-  forecast: z.object({ deals: z.number().int().nonnegative(), expected: amount, low: amount, high: amount, attainment: z.number().nullable() }),
+  stale: z.object({ count: count(), amount: money() }),
+  forecast: z.object({ deals: count(), expected: money(), low: money(), high: money(), attainment: rate() }),
 });
 
 /** One scope's KPIs as KPI-SPEC v1 defined them, what every version has: the four KPIs and the lagging indicators. */

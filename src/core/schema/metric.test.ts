@@ -22,7 +22,7 @@ describe('the metric vocabulary', () => {
     expect(paths).toContain('stages.transitions.*.from');
     expect(paths).toContain('stages.forward.*');
     expect(paths).toContain('pipeline.openByStage.*.weighted');
-    expect(paths[paths.length - 1]).toBe('lagging.churnRate');
+    expect(paths[paths.length - 1]).toBe('outlook.forecast.attainment');
     expect(new Set(paths).size).toBe(paths.length);
     expect(metricDef('winRate.rate')).toMatchObject({ kind: 'rate', basis: { cases: 'deals', closed: true } });
     expect(metricDef('pipeline.coverage')?.kind).toBe('multiple');

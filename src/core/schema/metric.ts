@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { tooFewCases, tooFewClosed, type CaseKind } from '../smallNumbers.ts';
-import { coreKpisSchema, metricMeta, type CoreKpis, type MetricMeta } from './kpiReport.ts';
+import { kpisSchema, metricMeta, type CoreKpis, type Kpis, type MetricMeta } from './kpiReport.ts';
 
 type Join<K extends string, P extends string> = P extends '' ? K : `${K}.${P}`;
 /** The paths of the leaves of T: a nullable value or a non-object is one leaf; maps and lists take a `*`. */
@@ -22,14 +22,14 @@ type PathsOf<T> = null extends T
       : '';
 
 /** Every metric of a scope's KPIs, e.g. `winRate.rate`, `pipeline.open.amount`, `activity.bySource.*.rate`. */
-export type MetricPath = PathsOf<CoreKpis>;
+export type MetricPath = PathsOf<Kpis>;
 
 type Unstarred<P extends string> = P extends `${infer A}.*.${infer B}` ? `${A}.${B}` : P extends `${infer A}.*` ? A : P;
 /** A metric's label key in the site's dictionaries: `metric.` and its path without the `*`. */
 export type MetricLabelKey = `metric.${Unstarred<MetricPath>}`;
 
 /** The label key of a section of a scope's KPIs (`section.winRate`): the title of its metrics' group. */
-export type SectionLabelKey = `section.${keyof CoreKpis & string}`;
+export type SectionLabelKey = `section.${keyof Kpis & string}`;
 
 /** One metric of one scope: its path, and the key or index its `*` stands for. */
 export interface MetricRef {
@@ -53,7 +53,7 @@ function leavesOf(schema: z.ZodType, prefix: string): MetricDef[] {
 }
 
 /** Every metric, in the order of the KPI JSON. */
-export const METRICS: readonly MetricDef[] = leavesOf(coreKpisSchema, '');
+export const METRICS: readonly MetricDef[] = leavesOf(kpisSchema, '');
 const byPath = new Map(METRICS.map((m) => [m.path as string, m]));
 
 /** The metric at `path`, or undefined for a path that is not one. */

@@ -17,7 +17,7 @@ beforeAll(async () => {
 describe('the team metrics table', () => {
   it('groups the team metrics by KPI, this month against the previous one', () => {
     const t = teamMetricsTable(october, september, site.words);
-    expect([...new Set(t.rows.map((r) => r.group))]).toEqual(['KPI 1 — Activity ratios', 'KPI 2 — Stage conversion', 'KPI 3 — Win rate', 'KPI 4 — Pipeline', 'Lagging indicators']);
+    expect([...new Set(t.rows.map((r) => r.group))]).toEqual(['KPI 1 — Activity ratios', 'KPI 2 — Stage conversion', 'KPI 3 — Win rate', 'KPI 4 — Pipeline', 'Lagging indicators', 'Outlook — cycle, velocity, stale deals, forecast']);
     const row = (metric: string) => t.rows.find((r) => r.data?.metric === metric)!;
     expect([row('winRate.rate').head.text, row('winRate.rate').cells[0].text]).toEqual(['Win rate', '66.7%']);
     expect(row('pipeline.focus').cells[0].text).toBe('Build pipeline');

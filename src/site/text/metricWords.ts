@@ -62,6 +62,22 @@ export const metricLabelsEn: Record<MetricLabelKey, string> = {
   'metric.lagging.lost': 'Deals lost',
   'metric.lagging.customers': 'Customers',
   'metric.lagging.churnRate': 'Churn rate',
+
+  'metric.outlook.cycle.wonDeals': 'Sales cycle (won deals)',
+  'metric.outlook.cycle.medianDays': 'Sales cycle (median days)',
+  'metric.outlook.cycle.meanDays': 'Sales cycle (mean days)',
+  'metric.outlook.velocity.opportunities': 'Velocity: open opportunities',
+  'metric.outlook.velocity.winRate': 'Velocity: win rate over the window',
+  'metric.outlook.velocity.avgDealSize': 'Velocity: average deal size',
+  'metric.outlook.velocity.cycleDays': 'Velocity: cycle (mean days)',
+  'metric.outlook.velocity.perDay': 'Pipeline velocity per day',
+  'metric.outlook.stale.count': 'Stale deals',
+  'metric.outlook.stale.amount': 'Stale deals amount',
+  'metric.outlook.forecast.deals': 'Deals in the forecast',
+  'metric.outlook.forecast.expected': 'Forecast',
+  'metric.outlook.forecast.low': 'Forecast low (10th pct)',
+  'metric.outlook.forecast.high': 'Forecast high (90th pct)',
+  'metric.outlook.forecast.attainment': 'Forecast attainment',
 };
 
 export const metricLabelsRu: Record<MetricLabelKey, string> = {
@@ -119,6 +135,22 @@ export const metricLabelsRu: Record<MetricLabelKey, string> = {
   'metric.lagging.lost': 'Проигранные сделки',
   'metric.lagging.customers': 'Клиенты',
   'metric.lagging.churnRate': 'Отток',
+
+  'metric.outlook.cycle.wonDeals': 'Цикл сделки (выигранных сделок)',
+  'metric.outlook.cycle.medianDays': 'Цикл сделки (медиана, дней)',
+  'metric.outlook.cycle.meanDays': 'Цикл сделки (в среднем, дней)',
+  'metric.outlook.velocity.opportunities': 'Скорость: открытые сделки',
+  'metric.outlook.velocity.winRate': 'Скорость: процент побед за окно',
+  'metric.outlook.velocity.avgDealSize': 'Скорость: средний размер сделки',
+  'metric.outlook.velocity.cycleDays': 'Скорость: цикл (в среднем, дней)',
+  'metric.outlook.velocity.perDay': 'Скорость воронки в день',
+  'metric.outlook.stale.count': 'Зависшие сделки',
+  'metric.outlook.stale.amount': 'Сумма зависших сделок',
+  'metric.outlook.forecast.deals': 'Сделок в прогнозе',
+  'metric.outlook.forecast.expected': 'Прогноз',
+  'metric.outlook.forecast.low': 'Прогноз, нижняя граница (10-й перцентиль)',
+  'metric.outlook.forecast.high': 'Прогноз, верхняя граница (90-й перцентиль)',
+  'metric.outlook.forecast.attainment': 'Выполнение квоты по прогнозу',
 };
 
 export const sectionLabelsEn: Record<SectionLabelKey, string> = {
@@ -127,6 +159,7 @@ export const sectionLabelsEn: Record<SectionLabelKey, string> = {
   'section.winRate': 'KPI 3 — Win rate',
   'section.pipeline': 'KPI 4 — Pipeline',
   'section.lagging': 'Lagging indicators',
+  'section.outlook': 'Outlook — cycle, velocity, stale deals, forecast',
 };
 
 export const sectionLabelsRu: Record<SectionLabelKey, string> = {
@@ -135,6 +168,7 @@ export const sectionLabelsRu: Record<SectionLabelKey, string> = {
   'section.winRate': 'KPI 3 — Процент побед',
   'section.pipeline': 'KPI 4 — Воронка',
   'section.lagging': 'Запаздывающие индикаторы',
+  'section.outlook': 'Перспектива — цикл сделки, скорость, зависшие сделки, прогноз',
 };
 
 export const readingEn = {
