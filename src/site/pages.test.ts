@@ -62,6 +62,20 @@ describe.each(Object.keys(FOLDERS))('the pages of %s', (name) => {
   });
 });
 
+describe('a report frozen under KPI-SPEC v1 (October of the sample, data/reports/2026-10.json)', () => {
+  it('says the rule it was computed with, and reads "—" for every number of the outlook', () => {
+    const reports = built.sample.pages.reports;
+    const october = reports.find((p) => p.month === '2026-10')!;
+    expect(october.status).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline (and in coverage), and there is no outlook.');
+    const outlook = october.team.rows.filter((r) => String(r.data?.metric).startsWith('outlook.'));
+    expect(outlook.length).toBe(15);
+    expect(outlook.map((r) => r.cells[0].text)).toEqual(Array(15).fill('—'));
+    const november = reports.find((p) => p.month === '2026-11')!;
+    expect(november.status.join(' ')).not.toContain('KPI-SPEC');
+    expect(november.team.rows.find((r) => r.data?.metric === 'outlook.cycle.wonDeals')?.cells[0].text).toMatch(/^\d/);
+  });
+});
+
 describe('a rep without a quota', () => {
   it('reads "No quota set" on the home, rep, pipeline and report pages alike (every rep of the Maven export)', () => {
     const { site, pages } = built.maven;

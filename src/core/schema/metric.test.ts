@@ -28,6 +28,7 @@ describe('the metric vocabulary', () => {
     expect(metricDef('pipeline.coverage')?.kind).toBe('multiple');
     expect(metricDef('stages.leak')).toMatchObject({ kind: 'text', words: 'stagePair' });
     expect(metricDef('winRate')).toBeUndefined();
+    expect([metricDef('outlook.cycle.medianDays')?.kind, metricDef('outlook.velocity.perDay')?.kind, metricDef('outlook.forecast.attainment')?.kind]).toEqual(['days', 'money', 'rate']);
   });
 
   it('names labels by path, without the stars', () => {
@@ -51,6 +52,17 @@ describe('readMetric', () => {
     expect(readMetric(team, { path: 'lagging.churnRate' })).toBeNull();
     expect(readMetric(team, { path: 'stages.transitions.*.rate', key: 0 })).toBe(0.75);
     expect(readMetric(null, { path: 'winRate.won' })).toBeNull();
+  });
+
+  it('reads the outlook, and KPIs of KPI-SPEC v1 (a snapshot frozen before it) as without one', () => {
+    // October, whole team: D1, D2, D4 won in the window after 66, 49 and 101 days; 4 open deals x 3/4 x 12,000 / 72 days.
+    expect(readMetric(team, { path: 'outlook.cycle.medianDays' })).toBe(66);
+    expect(readMetric(team, { path: 'outlook.velocity.perDay' })).toBe(500);
+    expect(readMetric(team, { path: 'outlook.forecast.expected' })).toBe(46000);
+    const { outlook, ...v1 } = team;
+    expect(outlook.stale.count).toBe(1);
+    expect(readMetric(v1, { path: 'outlook.stale.count' })).toBeNull();
+    expect(readMetric(v1, { path: 'winRate.rate' })).toBe(2 / 3);
   });
 
   it('reads a map entry the JSON leaves out as a zero entry, a list index past the end as missing', () => {
@@ -82,6 +94,7 @@ describe('readMetric', () => {
 describe('parseMetricName', () => {
   it('names every known metric when one is unknown', () => {
     expect(parseMetricName('pipeline.gap')).toEqual({ path: 'pipeline.gap' });
+    expect(parseMetricName('outlook.forecast.low')).toEqual({ path: 'outlook.forecast.low' });
     expect(() => parseMetricName('winrate')).toThrow(/Unknown KPI metric "winrate"\. Known metrics: activity\.outreach, /);
     expect(() => parseMetricName('toString')).toThrow(/Unknown KPI metric/);
     expect(() => parseMetricName('stages.forward.*')).toThrow(/Unknown KPI metric/);

@@ -24,6 +24,13 @@ describe('the team metrics table', () => {
     expect(row('stages.leak').cells[0].text).toBe('Proposal → Negotiation');
     expect(row('winRate.rate').cells[1].kpi).toEqual({ name: 'winRate.rate', scope: 'team', period: '2026-09' });
   });
+  it('shows the outlook, worded by its kinds (October, whole team: the forecast clipped at closed-won and at closed-won + open)', () => {
+    const t = teamMetricsTable(october, september, site.words);
+    const text = (metric: string) => t.rows.find((r) => r.data?.metric === metric)!.cells[0].text;
+    expect(t.rows.filter((r) => r.group === 'Outlook — cycle, velocity, stale deals, forecast').length).toBe(15);
+    expect([text('outlook.cycle.medianDays'), text('outlook.velocity.perDay'), text('outlook.stale.count')]).toEqual(['66 days', '$500', '1']);
+    expect([text('outlook.forecast.low'), text('outlook.forecast.expected'), text('outlook.forecast.high'), text('outlook.forecast.attainment')]).toEqual(['$30,000', '$46,000', '$64,000', '65.7%']);
+  });
   it('shows "—" for the previous month when there is none', () => {
     expect(teamMetricsTable(october, null, site.words).rows.every((r) => r.cells[1].text === '—')).toBe(true);
   });
@@ -57,6 +64,7 @@ describe('report CSV tables', () => {
     expect(team.columns).toEqual(['metric', '2026-10', '2026-09']);
     expect(team.rows.find((r) => r[0] === 'winRate.rate')?.[1]).toBeCloseTo(2 / 3);
     expect(team.rows.find((r) => r[0] === 'pipeline.quota')?.[1]).toBe(70000);
+    expect(team.rows.find((r) => r[0] === 'outlook.forecast.attainment')?.[1]).toBeCloseTo(46000 / 70000);
     const stages = csvOf(teamStagesTable(october, site.words));
     expect(stages.columns).toEqual(['from', 'to', 'reached', 'advanced', 'rate', 'leak']);
     expect(stages.rows).toContainEqual(['Proposal', 'Negotiation', 1, 0, 0, true]);
