@@ -18,12 +18,13 @@ const CYRILLIC: Record<string, string> = {
 export function slugify(name: string): string {
   // Transliterate before stripping accents: NFKD would turn "й" into "и" + breve.
   const latin = [...name.toLowerCase().normalize('NFC')].map((c) => CYRILLIC[c] ?? c).join('');
-  return latin
+  const dashed = latin
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  // Runs are single dashes now: at most one at each end.
+  return dashed.slice(dashed.startsWith('-') ? 1 : 0, dashed.endsWith('-') ? -1 : undefined);
 }
 
 /**

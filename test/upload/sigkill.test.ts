@@ -5,19 +5,12 @@
  * server clears the leftovers, takes over the stale lock and accepts uploads.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { FIXTURE, fixtureText, postCsv, ROOT, tempDir, TOKEN } from './helpers.ts';
+import { fixtureText, postCsv, ROOT, serverFolders, TOKEN } from './helpers.ts';
 
-const dir = tempDir('upload-sigkill');
-const data = join(dir, 'data');
-const dist = join(dir, 'dist');
-cpSync(FIXTURE, data, { recursive: true });
-mkdirSync(dist);
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>site</title>');
-const later = new Date(Date.now() + 5000);
-utimesSync(join(dist, 'index.html'), later, later);
+const { dir, data, dist } = serverFolders('upload-sigkill');
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) {
