@@ -50,9 +50,25 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   }, { highWaterMark: 4 });
 }
 
-export function toRequest(req: IncomingMessage): Request {
-  // The Host header is the client's to say: never let it make the URL (the handler answers with paths only).
-  const url = new URL(req.url ?? '/', 'http://localhost');
+/**
+ * The URL of a request target as sent: `/a?b`, or an absolute `http://host/a?b`.
+ * The Host header is the client's to say: it never makes the URL (the handler
+ * answers with paths only). `//x` stays a path, never a host.
+ */
+export function targetUrl(target: string | undefined): URL {
+  const raw = target ?? '/';
+  if (raw.startsWith('/')) return new URL(`http://localhost${raw}`);
+  try {
+    const absolute = new URL(raw);
+    return new URL(`http://localhost${absolute.pathname}${absolute.search}`);
+  } catch {
+    return new URL('http://localhost/');
+  }
+}
+
+/** The Web Request for `req`, at `pathAndQuery` (the server's normalised path; default the request's own). */
+export function toRequest(req: IncomingMessage, pathAndQuery?: string): Request {
+  const url = targetUrl(pathAndQuery ?? req.url);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

@@ -6,7 +6,7 @@
  * `npm start` and the tests run.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { githubStore, remoteRebuilder, storeKind, uploadConfig, type Env } from '../core/upload/env.ts';
@@ -16,10 +16,16 @@ import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts
 import { dataDir } from '../site/dataFolder.ts';
 import { LocalBuilder } from './localBuilder.ts';
 import { HISTORY, LocalStore } from './localStore.ts';
-import { sendResponse, toRequest } from './nodeHttp.ts';
+import { sendResponse, targetUrl, toRequest } from './nodeHttp.ts';
 import { headersFor } from './headersFile.ts';
 import { RedirectRules, redirectFor } from './redirectsFile.ts';
-import { HeaderRules, serveStatic, SITE_HEADERS } from './static.ts';
+import { HeaderRules, serveStatic, SITE_HEADERS, sitePath } from './static.ts';
+
+/** The upload handler's paths (a trailing slash allowed). */
+const API_PATHS = new Set(['/api/upload', '/api/status']);
+
+/** A request's path for the log, cut short: it is the client's to make long. */
+const shownTarget = (req: IncomingMessage) => (req.url ?? '').slice(0, 200);
 
 export interface ServerOptions {
   root: string;
@@ -116,27 +122,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const path = url.pathname;
-      if (path === '/api/upload' || path === '/api/status' || path === '/api/upload/' || path === '/api/status/') {
-        await sendResponse(res, await handleUpload(toRequest(req), deps), req.method === 'HEAD');
-        return;
-      }
-      if (swapping) await swapping.catch(() => {});
-      const live = await stat(join(distDir, 'index.html')).then(() => distDir, () => null);
-      // The site's _redirects, as Cloudflare Pages applies them: before any file.
-      const moved = live && (req.method === 'GET' || req.method === 'HEAD') ? redirectFor(await redirects.for(live), path, url.search) : null;
-      if (live && moved) {
-        res.writeHead(moved.status, { ...headersFor(await rules.for(live), path, SITE_HEADERS), Location: moved.location }).end();
-        return;
-      }
-      await serveStatic(req, res, live, live ? await rules.for(live) : [], notBuilt);
-    } catch {
+  /** Every request, in one place: the path decoded and normalised once, then the API, the site's redirects, its files. */
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = targetUrl(req.url);
+    const path = sitePath(url.pathname);
+    // A read guard (Request -> Response | null) goes here, before anything is served.
+    if (path !== null && API_PATHS.has(path.endsWith('/') ? path.slice(0, -1) : path)) {
+      await sendResponse(res, await handleUpload(toRequest(req, `${path}${url.search}`), deps), req.method === 'HEAD');
+      return;
+    }
+    if (swapping) await swapping.catch(() => {});
+    const live = await stat(join(distDir, 'index.html')).then(() => distDir, () => null);
+    const headerRules = live ? await rules.for(live) : [];
+    // The site's _redirects, as Cloudflare Pages applies them: before any file.
+    const moved = live && path !== null && (req.method === 'GET' || req.method === 'HEAD') ? redirectFor(await redirects.for(live), path, url.search) : null;
+    if (moved) {
+      res.writeHead(moved.status, { ...headersFor(headerRules, path!, SITE_HEADERS), Location: moved.location }).end();
+      return;
+    }
+    await serveStatic(req, res, path, live, headerRules, notBuilt);
+  };
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      // One request's fault: logged in full, a bare 500 for that request, and the server goes on.
+      log(`Internal error answering ${req.method} ${shownTarget(req)}: ${(error as Error)?.stack ?? String(error)}`);
       if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error\n');
-    }
+    });
   });
   await new Promise<void>((done) => server.listen(options.port, options.host, done));
   const address = server.address() as AddressInfo;
