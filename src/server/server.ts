@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { githubStore, remoteRebuilder, storeKind, uploadConfig, type Env } from '../core/upload/env.ts';
+import { githubStore, remoteRebuilder, storeKind, uploadConfig, uploadLimits, type Env } from '../core/upload/env.ts';
 import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
@@ -111,7 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     rebuild = kind === 'hook' ? remoteRebuilder({ ...env, KEEPSCORE_DEPLOY_HOOK: env.KEEPSCORE_DEPLOY_HOOK ?? '' }) : builder;
   }
-  const deps: UploadDeps = { store, rebuild, config: uploadConfig(env), now: () => new Date() };
+  const config = uploadConfig(env);
+  const deps: UploadDeps = { store, rebuild, config, limits: uploadLimits(config), now: () => new Date() };
   let notBuilt = 'Run npm run build, or upload data.';
   if (builder && options.buildOnStart !== false && (await isStale(dataDir, distDir))) {
     log(`Building the site from ${dataDir} …`);
@@ -128,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const path = sitePath(url.pathname);
     // A read guard (Request -> Response | null) goes here, before anything is served.
     if (path !== null && API_PATHS.has(path.endsWith('/') ? path.slice(0, -1) : path)) {
-      await sendResponse(res, await handleUpload(toRequest(req, `${path}${url.search}`), deps), req.method === 'HEAD');
+      await sendResponse(res, await handleUpload(toRequest(req, `${path}${url.search}`), deps, req.socket.remoteAddress ?? 'unknown'), req.method === 'HEAD');
       return;
     }
     if (swapping) await swapping.catch(() => {});

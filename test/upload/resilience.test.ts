@@ -73,4 +73,32 @@ describe('npm start survives', () => {
     expect(JSON.stringify(await response.json())).toMatch(/no data rows|cannot tell/);
     await stillServing();
   });
+
+  it('ten parallel 8 MB forms with a wrong token: each refused at its token field, none a 5xx', { timeout: 90_000 }, async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => rawPost(server.url, {
+      headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` },
+      chunks: [part('token', `wrong-${i}`), part('file', '', 'big.csv').replace(/\r\n$/, ''), ...repeat(MB, 8), `\r\n--${BOUNDARY}--\r\n`],
+    })));
+    // Over the free wrong tokens, an address waits (429) instead of being told (401).
+    expect(answers.map((a) => a?.status).every((st) => st === 401 || st === 429)).toBe(true);
+    await stillServing();
+  });
+
+  // Last: it leaves this address waiting.
+  it('300 wrong tokens in a row: after the first few, each waits (429 with Retry-After) and no token is compared', { timeout: 90_000 }, async () => {
+    const statuses: number[] = [];
+    let retryAfter = 0;
+    for (let i = 0; i < 300; i++) {
+      const response = await fetch(`${server.url}/api/upload`, { method: 'POST', body: 'a,b\n1,2\n', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer guess-${i}` } });
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter = Number(response.headers.get('retry-after'));
+      await response.body?.cancel();
+    }
+    expect(statuses.filter((st) => st === 401).length).toBeLessThanOrEqual(6);
+    expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(294);
+    expect(retryAfter).toBeGreaterThan(0);
+    // The right token waits too: guessing is not sped up by knowing it.
+    expect((await fetch(`${server.url}/api/upload`, { method: 'POST', body: 'a', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${TOKEN}` } })).status).toBe(429);
+    await stillServing();
+  });
 });

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../ingest/textSource.ts';
+import { uploadLimits } from './env.ts';
 import { dateInName, handleUpload } from './handler.ts';
 import { Recent } from './recent.ts';
 import type { Accepted, BuildEntry, UploadDeps, UploadEntry, UploadStore } from './types.ts';
@@ -32,6 +33,7 @@ function memoryDeps(files: Record<string, string>): UploadDeps & { files: Record
     files, commits, builds, store,
     rebuild: { request: async (v) => void builds.push(v), recent: async () => builds.map((v): BuildEntry => ({ id: v, versions: [v], state: 'triggered', started: null, finished: null, durationMs: null, error: null })) },
     config: { token: TOKEN, maxBytes: 1 << 20 },
+    limits: uploadLimits({ token: TOKEN, maxBytes: 1 << 20 }),
     now: () => new Date('2026-11-30T12:00:00Z'),
   };
 }
@@ -49,6 +51,17 @@ describe('handleUpload', () => {
     const body = new ReadableStream({ pull: () => { throw new Error('the body was read'); } });
     const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'text/csv' } } as RequestInit), deps);
     expect(response.status).toBe(401);
+  });
+
+  it('refuses a form with a wrong token at its token field: the file behind it is not read', async () => {
+    const deps = memoryDeps(fixture());
+    const head = new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="token"\r\n\r\nguess\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="d.csv"\r\n\r\n');
+    const filler = new Uint8Array(16 * 1024).fill(0x61);
+    let pulled = 0;
+    const body = new ReadableStream({ pull: (c) => { const next = pulled === 0 ? head : filler; pulled += next.byteLength; c.enqueue(next); } });
+    const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'multipart/form-data; boundary=b' } } as RequestInit), deps);
+    expect(response.status).toBe(401);
+    expect(pulled).toBeLessThan(128 * 1024);
   });
 
   it('counts bytes of a body without Content-Length', async () => {

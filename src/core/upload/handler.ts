@@ -9,13 +9,15 @@
 import { isoToDay } from '../ingest/values.ts';
 import { bearerToken, tokenMatches } from './auth.ts';
 import { csvMediaType, csvText, readLimited, UploadError } from './body.ts';
+import { readForm } from './form.ts';
+import type { GateTicket } from './limits.ts';
 import { detectKind, duplicateColumn, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
 import { accepted, firstProblem, json, refusal, rejected } from './responses.ts';
 import type { UploadDeps, UploadEntry } from './types.ts';
 import { checkUpload } from './validate.ts';
 
 /** Routes by the last path segment: `upload` (POST) or `status` (GET). */
-export async function handleUpload(request: Request, deps: UploadDeps): Promise<Response> {
+export async function handleUpload(request: Request, deps: UploadDeps, client = 'unknown'): Promise<Response> {
   const url = new URL(request.url);
   const route = url.pathname.split('/').filter(Boolean).pop();
   if (route === 'status') {
@@ -28,14 +30,14 @@ export async function handleUpload(request: Request, deps: UploadDeps): Promise<
   const entry: UploadEntry = { version: null, at: deps.now().toISOString(), kind: null, file: null, rows: null, outcome: 'rejected', status: 0, durationMs: 0, error: null };
   let response: Response;
   try {
-    response = await upload(request, url, deps, html, entry);
+    response = await upload(request, url, deps, html, entry, client);
   } catch (error) {
     if (error instanceof UploadError && error.status === 422) {
       // Rejected before the loader ran (an empty file, an unknown header): still one problem, like the loader's.
       const file = entry.kind ? `${entry.kind}.csv` : 'the upload';
       const problem = { file, line: /^(cannot tell|the header)/.test(error.message) ? 1 : 0, column: '', value: '', rule: error.message };
       response = rejected(file, [problem], 1, new Map([[error.message.split(';')[0], 1]]), html);
-    } else if (error instanceof UploadError) response = refusal(error.status, error.message, html);
+    } else if (error instanceof UploadError) response = refusal(error.status, error.message, html, { ...error.headers });
     else {
       // A fault of ours or of the store (disk full, GitHub down): say so without the details.
       response = refusal(500, 'the upload could not be stored; nothing was changed — try again, and see /api/status', html);
@@ -57,38 +59,51 @@ function wantsHtml(request: Request): boolean {
   return accept.includes('text/html') && !accept.includes('application/json');
 }
 
-async function upload(request: Request, url: URL, deps: UploadDeps, html: boolean, entry: UploadEntry): Promise<Response> {
+/** The CSV bytes and the form's fields, read within every limit: token first, then size, then the body. */
+async function readUpload(request: Request, deps: UploadDeps, client: string, ticket: GateTicket): Promise<{ bytes: Uint8Array; fields: Map<string, string>; fileName: string }> {
   const { token, maxBytes } = deps.config;
+  const { backoff } = deps.limits;
   if (!token) throw new UploadError(403, 'uploads are disabled on this site: no upload token is configured (KEEPSCORE_UPLOAD_TOKEN)');
+  backoff.check(client, deps.now().getTime());
+  const verify = async (given: string) => {
+    if (!(await tokenMatches(given, token))) {
+      backoff.failed(client, deps.now().getTime());
+      throw new UploadError(401, given ? 'wrong upload token' : 'an upload token is required');
+    }
+    backoff.succeeded(client);
+  };
   const bearer = bearerToken(request.headers.get('authorization'));
-  if (bearer !== null && !(await tokenMatches(bearer, token))) throw new UploadError(401, 'wrong upload token');
+  if (bearer !== null) await verify(bearer);
   const type = request.headers.get('content-type') ?? '';
   const multipart = /^multipart\/form-data/i.test(type);
   // Without a bearer token only a form can carry one; anything else is refused before its body is read.
   if (bearer === null && !multipart) throw new UploadError(401, 'an upload token is required: Authorization: Bearer <token>, or the form\'s token field');
-  if (!multipart && !csvMediaType(type, true)) throw new UploadError(415, `a CSV file is expected (Content-Type text/csv), not ${type.split(';')[0]}`);
-
-  const body = await readLimited(request, maxBytes);
-  let bytes = body;
-  let fields: FormData | null = null;
-  let fileName = '';
-  if (multipart) {
-    fields = await new Request(url, { method: 'POST', headers: { 'content-type': type }, body: body as Uint8Array<ArrayBuffer> }).formData().catch(() => {
-      throw new UploadError(400, 'the form could not be read (a broken multipart body)');
-    });
-    if (bearer === null && !(await tokenMatches(String(fields.get('token') ?? ''), token))) {
-      throw new UploadError(401, fields.get('token') ? 'wrong upload token' : 'an upload token is required');
-    }
-    const file = fields.get('file');
-    if (file === null || typeof file === 'string') throw new UploadError(400, 'the form has no file: choose a CSV file in the field "file"');
-    if (!csvMediaType(file.type, true)) throw new UploadError(415, `a CSV file is expected, not ${file.type}`);
-    bytes = new Uint8Array(await file.arrayBuffer());
-    fileName = file.name;
+  if (!multipart) {
+    if (!csvMediaType(type, true)) throw new UploadError(415, `a CSV file is expected (Content-Type text/csv), not ${type.split(';')[0]}`);
+    return { bytes: await readLimited(request, maxBytes, ticket.hold), fields: new Map(), fileName: '' };
   }
-  const text = csvText(bytes);
-  const field = (name: string) => url.searchParams.get(name) ?? (fields?.get(name) as string | null | undefined) ?? null;
+  const form = await readForm(request, type, { maxBytes, hold: ticket.hold, verify: bearer === null ? verify : null });
+  if (!csvMediaType(form.file.type, true)) throw new UploadError(415, `a CSV file is expected, not ${form.file.type}`);
+  return { bytes: form.file.bytes, fields: form.fields, fileName: form.file.name };
+}
 
-  const named = parseKind(url.searchParams.get('file') ?? (fields?.get('kind') as string | null | undefined));
+async function upload(request: Request, url: URL, deps: UploadDeps, html: boolean, entry: UploadEntry, client: string): Promise<Response> {
+  const ticket = deps.limits.gate.enter();
+  try {
+    return await checkAndStore(url, deps, html, entry, await readUpload(request, deps, client, ticket));
+  } finally {
+    ticket.leave();
+  }
+}
+
+async function checkAndStore(
+  url: URL, deps: UploadDeps, html: boolean, entry: UploadEntry,
+  { bytes, fields, fileName }: { bytes: Uint8Array; fields: Map<string, string>; fileName: string },
+): Promise<Response> {
+  const text = csvText(bytes);
+  const field = (name: string) => url.searchParams.get(name) ?? fields.get(name) ?? null;
+
+  const named = parseKind(url.searchParams.get('file') ?? fields.get('kind'));
   if (named === undefined) throw new UploadError(400, `unknown file kind; expected one of: ${UPLOAD_KINDS.join(', ')}`);
   const content = text.replace(/^\uFEFF/, '').trim();
   if (content === '') throw new UploadError(422, 'the file is empty');

@@ -8,6 +8,7 @@ import type { DataSource } from '../ingest/dataset.ts';
 import type { Problem } from '../ingest/problems.ts';
 import type { UploadKind } from './kinds.ts';
 import type { PipelineSnapshot } from './history.ts';
+import type { TokenBackoff, UploadGate } from './limits.ts';
 
 /** One file to write into the data folder, by its plain name (never a path from the request). */
 export interface FileChange {
@@ -89,6 +90,8 @@ export interface UploadDeps {
   store: UploadStore;
   rebuild: Rebuilder;
   config: UploadConfig;
+  /** The gate on uploads in progress and the wrong-token backoff: one of each per process (isolate). */
+  limits: { gate: UploadGate; backoff: TokenBackoff };
   now(): Date;
 }
 
