@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Recent } from '../core/upload/recent.ts';
+import { buildFault } from './buildFault.ts';
 import type { BuildEntry, Rebuilder } from '../core/upload/types.ts';
 
 export interface BuilderOptions {
@@ -21,12 +22,10 @@ export interface BuilderOptions {
   /** Called around the swap of dist/, so the server holds requests for the instant it takes. */
   swap?: (replace: () => Promise<void>) => Promise<void>;
   timeoutMs?: number;
+  /** The operator's log: a failed build's whole output goes here (the status only says what and where). */
+  log?: (line: string) => void;
 }
 
-/** The last lines of a build's output: enough to see why it failed, never the environment. */
-function tail(text: string, root: string): string {
-  return text.split(root).join('.').trim().split('\n').slice(-25).join('\n').slice(-4000);
-}
 
 export class LocalBuilder implements Rebuilder {
   private readonly log = new Recent<BuildEntry>(50);
@@ -88,7 +87,8 @@ export class LocalBuilder implements Rebuilder {
     } else {
       await rm(next, { recursive: true, force: true });
       entry.state = 'failed';
-      entry.error = tail(output, this.options.root) || `the build exited with ${code}`;
+      entry.error = await buildFault(output, code, this.options.dataDir);
+      this.options.log?.(`Build ${entry.id} failed (${entry.error}). Its output:\n${output.trim()}`);
     }
     entry.finished = new Date().toISOString();
     entry.durationMs = Date.now() - started;

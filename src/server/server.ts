@@ -102,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (removed.length > 0) log(`Removed ${removed.length} unfinished upload file(s) from ${dataDir}`);
     store = local;
     builder = new LocalBuilder({
-      root, dataDir, distDir, command: options.buildCommand,
+      root, dataDir, distDir, command: options.buildCommand, log,
       // Requests wait the instant dist/ is renamed, then see the new site.
       swap: async (replace) => {
         swapping = replace().finally(() => (rules.reset(), redirects.reset()));
@@ -112,14 +112,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rebuild = kind === 'hook' ? remoteRebuilder({ ...env, KEEPSCORE_DEPLOY_HOOK: env.KEEPSCORE_DEPLOY_HOOK ?? '' }) : builder;
   }
   const config = uploadConfig(env);
-  const deps: UploadDeps = { store, rebuild, config, limits: uploadLimits(config), now: () => new Date() };
+  const deps: UploadDeps = { store, rebuild, config, limits: uploadLimits(config), now: () => new Date(), log };
   let notBuilt = 'Run npm run build, or upload data.';
   if (builder && options.buildOnStart !== false && (await isStale(dataDir, distDir))) {
     log(`Building the site from ${dataDir} …`);
     const build = await builder.buildNow('startup');
     if (build.state === 'failed') {
       notBuilt = 'The last build failed; see /api/status.';
-      log(`The build failed; the server starts anyway, /api/status has the output:\n${build.error}`);
+      log(`The build failed (${build.error}); the server starts anyway.`);
     }
   }
 

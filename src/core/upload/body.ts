@@ -10,12 +10,18 @@ export class UploadError extends Error {
   readonly status: number;
   /** Sent with the answer (Retry-After). */
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, message: string, headers: Record<string, string> = {}) {
+  /** What the public status may show: the message without any value from the upload (default: the message has none). */
+  readonly shown: string;
+  constructor(status: number, message: string, options: { headers?: Record<string, string>; shown?: string } = {}) {
     super(message);
     this.status = status;
-    this.headers = headers;
+    this.headers = options.headers ?? {};
+    this.shown = options.shown ?? message;
   }
 }
+
+/** A store's fault whose message names no value and no path (`GitHub answered 502 reading deals.csv`): the status may show it. */
+export class StoreError extends Error {}
 
 /** 413 before a byte is read when Content-Length already says too much. */
 export function checkDeclaredSize(request: Request, maxBytes: number): void {

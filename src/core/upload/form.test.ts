@@ -67,7 +67,7 @@ describe('readForm', () => {
     let held = 0;
     const hold = (bytes: number) => {
       held += bytes;
-      if (held > 256 * 1024) throw new UploadError(503, 'busy', { 'Retry-After': '10' });
+      if (held > 256 * 1024) throw new UploadError(503, 'busy', { headers: { 'Retry-After': '10' } });
     };
     expect(await status(readForm(busy.request, TYPE, options({ hold })))).toBe(503);
   });

@@ -85,7 +85,7 @@ function textOf(content: readonly Uint8Array[]): string {
 function formError(error: unknown, maxBytes: number): unknown {
   if (error instanceof UploadError) return error;
   if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) return tooLarge(maxBytes);
-  if (error instanceof MultipartParseError) return new UploadError(400, `the form could not be read (a broken multipart body: ${error.message})`);
+  if (error instanceof MultipartParseError) return new UploadError(400, `the form could not be read (a broken multipart body: ${error.message})`, { shown: 'the form could not be read (a broken multipart body)' });
   // The part headers are decoded as strict UTF-8: a TypeError from the decoder is a broken form too.
   if (error instanceof TypeError) return new UploadError(400, 'the form could not be read (a broken multipart body)');
   return error;

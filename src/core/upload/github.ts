@@ -9,7 +9,7 @@
  * fetch only: it runs in workerd.
  */
 import type { DataSource } from '../ingest/dataset.ts';
-import { UploadError } from './body.ts';
+import { StoreError, UploadError } from './body.ts';
 import { Recent } from './recent.ts';
 import type { Accepted, UploadEntry, UploadStore } from './types.ts';
 
@@ -80,12 +80,12 @@ export class GithubStore implements UploadStore {
   async get(name: string): Promise<Contents | null> {
     const response = await this.call(this.url(name, true));
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`GitHub answered ${response.status} reading ${name}`);
+    if (!response.ok) throw new StoreError(`GitHub answered ${response.status} reading ${name}`);
     const body = (await response.json()) as { type?: string; sha: string; content?: string; encoding?: string };
     if (body.type !== undefined && body.type !== 'file') return null;
     if (body.encoding === 'base64' && body.content !== undefined) return { sha: body.sha, text: fromBase64(body.content) };
     const raw = await this.call(this.url(name, true), {}, 'application/vnd.github.raw+json');
-    if (!raw.ok) throw new Error(`GitHub answered ${raw.status} reading ${name}`);
+    if (!raw.ok) throw new StoreError(`GitHub answered ${raw.status} reading ${name}`);
     return { sha: body.sha, text: await raw.text() };
   }
 
@@ -118,7 +118,7 @@ export class GithubStore implements UploadStore {
     if (response.status === 409 || (response.status === 422 && sha !== null)) {
       throw new UploadError(409, `${name} changed in the repository while this upload was checked; nothing more was written — upload again`);
     }
-    if (response.status !== 200 && response.status !== 201) throw new Error(`GitHub answered ${response.status} writing ${name}`);
+    if (response.status !== 200 && response.status !== 201) throw new StoreError(`GitHub answered ${response.status} writing ${name}`);
   }
 
   async commit(accepted: Accepted): Promise<void> {

@@ -35,6 +35,7 @@ function memoryDeps(files: Record<string, string>): UploadDeps & { files: Record
     config: { token: TOKEN, maxBytes: 1 << 20 },
     limits: uploadLimits({ token: TOKEN, maxBytes: 1 << 20 }),
     now: () => new Date('2026-11-30T12:00:00Z'),
+    log: () => {},
   };
 }
 
@@ -117,8 +118,31 @@ describe('handleUpload', () => {
     await upload(deps, 'owner,period,amount\nAnn,2026-1,1\n');
     const status = await (await handleUpload(new Request(`https://site.example/api/status?version=${version}`), deps)).json();
     expect(status.uploads.map((u: UploadEntry) => [u.outcome, u.status])).toEqual([['rejected', 422], ['accepted', 202]]);
-    expect(status.uploads[0].error).toBe('quotas.csv:2 period: not a month (2026-10) or quarter (2026-Q4)');
+    expect(status.uploads[0].error).toBe('quotas.csv:2 period: not a month or quarter');
     expect(status.build).toMatchObject({ versions: [version], state: 'triggered' });
+  });
+
+  it('shows in the status what failed and where, never a value or a path', async () => {
+    const deps = memoryDeps(fixture());
+    const logged: string[] = [];
+    deps.log = (line) => logged.push(line);
+    await upload(deps, 'SECRET-A,foo\nx,y\n');
+    await upload(deps, 'owner,period,amount,SECRET-B,SECRET-B\nAnn,2026-11,1,,\n');
+    await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n', '?exported=SECRET-C');
+    await upload(deps, 'id,SECRET-D\nD1,x\n', '?file=deals');
+    await upload(deps, 'owner,period,amount\nSECRET-E,2026-1,1\n');
+    deps.store.commit = async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open '/srv/keepscore/data/quotas.csv'"), { code: 'EACCES' });
+    };
+    expect((await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n')).status).toBe(500);
+    const { uploads } = await (await handleUpload(new Request('https://site.example/api/status'), deps)).json();
+    expect(uploads.map((u: UploadEntry) => u.status)).toEqual([500, 422, 422, 400, 422, 422]);
+    const shown = JSON.stringify(uploads);
+    expect(shown).not.toMatch(/SECRET|\/srv|keepscore\/data/);
+    expect(uploads[0].error).toMatch(/EACCES/);
+    expect(uploads[2].error).toMatch(/^deals\.csv:1: /);
+    // The full text is the operator's, in the server log.
+    expect(logged.join('\n')).toContain('/srv/keepscore/data/quotas.csv');
   });
 
   it('takes an export date from a file name only when it is a real date', () => {

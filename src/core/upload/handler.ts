@@ -8,7 +8,7 @@
  */
 import { isoToDay } from '../ingest/values.ts';
 import { bearerToken, tokenMatches } from './auth.ts';
-import { csvMediaType, csvText, readLimited, UploadError } from './body.ts';
+import { csvMediaType, csvText, readLimited, StoreError, UploadError } from './body.ts';
 import { readForm } from './form.ts';
 import type { GateTicket } from './limits.ts';
 import { detectKind, duplicateColumn, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
@@ -32,25 +32,45 @@ export async function handleUpload(request: Request, deps: UploadDeps, client = 
   try {
     response = await upload(request, url, deps, html, entry, client);
   } catch (error) {
-    if (error instanceof UploadError && error.status === 422) {
-      // Rejected before the loader ran (an empty file, an unknown header): still one problem, like the loader's.
-      const file = entry.kind ? `${entry.kind}.csv` : 'the upload';
-      const problem = { file, line: /^(cannot tell|the header)/.test(error.message) ? 1 : 0, column: '', value: '', rule: error.message };
-      response = rejected(file, [problem], 1, new Map([[error.message.split(';')[0], 1]]), html);
-    } else if (error instanceof UploadError) response = refusal(error.status, error.message, html, { ...error.headers });
-    else {
-      // A fault of ours or of the store (disk full, GitHub down): say so without the details.
-      response = refusal(500, 'the upload could not be stored; nothing was changed — try again, and see /api/status', html);
-      entry.outcome = 'failed';
-      entry.error = (error as Error)?.message ?? String(error);
-    }
-    if (entry.error === null) entry.error = (error as Error).message;
+    response = failure(error, entry, html, deps);
   }
   entry.status = response.status;
   entry.durationMs = deps.now().getTime() - started;
   if (entry.status !== 202 && entry.outcome !== 'failed') entry.outcome = 'rejected';
   await deps.store.record(entry).catch(() => {});
   return response;
+}
+
+/**
+ * The answer to an upload that did not get through, and its line in the
+ * public status: what failed and where, never a value of the upload or a
+ * path of the server (the full text of a fault goes to the server log).
+ */
+function failure(error: unknown, entry: UploadEntry, html: boolean, deps: UploadDeps): Response {
+  if (error instanceof UploadError && error.status === 422) {
+    // Rejected before the loader ran (an empty file, an unknown header): still one problem, like the loader's.
+    const file = entry.kind ? `${entry.kind}.csv` : 'the upload';
+    const line = error.message.startsWith('cannot tell') || error.message.startsWith('the header') ? 1 : 0;
+    entry.error = `${file}${line ? `:${line}` : ''}: ${error.shown}`;
+    return rejected(file, [{ file, line, column: '', value: '', rule: error.message }], 1, new Map([[error.shown, 1]]), html);
+  }
+  if (error instanceof UploadError) {
+    entry.error = error.shown;
+    return refusal(error.status, error.message, html, { ...error.headers });
+  }
+  // A fault of ours or of the store (disk full, GitHub down): the log has it all, the status its kind.
+  deps.log(`upload failed: ${(error as Error)?.stack ?? String(error)}`);
+  entry.outcome = 'failed';
+  entry.error = storeFault(error);
+  return refusal(500, 'the upload could not be stored; nothing was changed — try again, and see /api/status', html);
+}
+
+/** A store's fault as the status shows it: the system's error code, or GitHub's answer, never the message (it holds paths). */
+function storeFault(error: unknown): string {
+  if (error instanceof StoreError) return error.message;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) return `the data folder could not be written (${code})`;
+  return 'the upload could not be stored (an internal error; the server log has the details)';
 }
 
 /** A browser's form post wants a page back; a script or API client asks for JSON. */
@@ -79,11 +99,11 @@ async function readUpload(request: Request, deps: UploadDeps, client: string, ti
   // Without a bearer token only a form can carry one; anything else is refused before its body is read.
   if (bearer === null && !multipart) throw new UploadError(401, 'an upload token is required: Authorization: Bearer <token>, or the form\'s token field');
   if (!multipart) {
-    if (!csvMediaType(type, true)) throw new UploadError(415, `a CSV file is expected (Content-Type text/csv), not ${type.split(';')[0]}`);
+    if (!csvMediaType(type, true)) throw new UploadError(415, `a CSV file is expected (Content-Type text/csv), not ${type.split(';')[0]}`, { shown: 'a CSV file is expected (Content-Type text/csv)' });
     return { bytes: await readLimited(request, maxBytes, ticket.hold), fields: new Map(), fileName: '' };
   }
   const form = await readForm(request, type, { maxBytes, hold: ticket.hold, verify: bearer === null ? verify : null });
-  if (!csvMediaType(form.file.type, true)) throw new UploadError(415, `a CSV file is expected, not ${form.file.type}`);
+  if (!csvMediaType(form.file.type, true)) throw new UploadError(415, `a CSV file is expected, not ${form.file.type}`, { shown: 'a CSV file is expected' });
   return { bytes: form.file.bytes, fields: form.fields, fileName: form.file.name };
 }
 
@@ -111,13 +131,20 @@ async function checkAndStore(
   if (!content.includes('\n') && !content.includes('\r')) throw new UploadError(422, 'no data rows: the file has a header and nothing under it');
   const kind: UploadKind | null = named ?? detectKind(headerOf(text));
   if (kind === null) {
-    throw new UploadError(422, `cannot tell which file this is from its header (${headerOf(text).slice(0, 12).join(', ')}); choose the kind: ${UPLOAD_KINDS.join(', ')}`);
+    throw new UploadError(422, `cannot tell which file this is from its header (${headerOf(text).slice(0, 12).join(', ')}); choose the kind: ${UPLOAD_KINDS.join(', ')}`, {
+      shown: 'cannot tell which file this is from its header',
+    });
   }
   entry.kind = kind;
   const duplicate = duplicateColumn(headerOf(text));
-  if (duplicate) throw new UploadError(422, `the header names the column "${duplicate.name}" twice (columns ${duplicate.first} and ${duplicate.second}); keep one`);
+  if (duplicate) {
+    const where = `(columns ${duplicate.first} and ${duplicate.second})`;
+    throw new UploadError(422, `the header names the column "${duplicate.name}" twice ${where}; keep one`, { shown: `the header names a column twice ${where}` });
+  }
   const exported = field('exported')?.trim() || null;
-  if (exported !== null && isoToDay(exported) === null) throw new UploadError(400, `exported must be a date as YYYY-MM-DD, not ${JSON.stringify(exported.slice(0, 40))}`);
+  if (exported !== null && isoToDay(exported) === null) {
+    throw new UploadError(400, `exported must be a date as YYYY-MM-DD, not ${JSON.stringify(exported.slice(0, 40))}`, { shown: 'exported must be a date as YYYY-MM-DD' });
+  }
   const now = deps.now();
   const date = exported ?? dateInName(fileName) ?? now.toISOString().slice(0, 10);
 

@@ -19,6 +19,7 @@ function deps(clock: { now: number }, gate = new UploadGate(32, 1 << 20)): Uploa
     config: { token: TOKEN, maxBytes: 1 << 20 },
     limits: { gate, backoff: new TokenBackoff() },
     now: () => new Date(clock.now),
+    log: () => {},
   };
 }
 

@@ -62,7 +62,7 @@ export interface GateTicket {
 }
 
 function busy(why: string): UploadError {
-  return new UploadError(503, `the server is busy: ${why}; try again in ${BUSY_RETRY_SECONDS} s`, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+  return new UploadError(503, `the server is busy: ${why}; try again in ${BUSY_RETRY_SECONDS} s`, { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } });
 }
 
 /** Wrong tokens allowed from one address before it has to wait. */
@@ -100,7 +100,7 @@ export class TokenBackoff {
   check(address: string, now: number): void {
     const wait = this.waitFor(address, now);
     if (wait > 0) {
-      throw new UploadError(429, `too many wrong upload tokens from this address; try again in ${wait} s`, { 'Retry-After': String(wait) });
+      throw new UploadError(429, `too many wrong upload tokens from this address; try again in ${wait} s`, { headers: { 'Retry-After': String(wait) } });
     }
   }
 

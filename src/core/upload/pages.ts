@@ -14,7 +14,7 @@ let cached: { env: Env; deps: UploadDeps } | null = null;
 function depsFor(env: Env): UploadDeps {
   if (cached?.env !== env) {
     const config = uploadConfig(env);
-    cached = { env, deps: { store: githubStore(env), rebuild: remoteRebuilder(env), config, limits: uploadLimits(config), now: () => new Date() } };
+    cached = { env, deps: { store: githubStore(env), rebuild: remoteRebuilder(env), config, limits: uploadLimits(config), now: () => new Date(), log: (line) => console.error(line) } };
   }
   return cached.deps;
 }

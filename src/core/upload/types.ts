@@ -93,6 +93,8 @@ export interface UploadDeps {
   /** The gate on uploads in progress and the wrong-token backoff: one of each per process (isolate). */
   limits: { gate: UploadGate; backoff: TokenBackoff };
   now(): Date;
+  /** The operator's log (stderr): the full text of a fault the public status only names. */
+  log(line: string): void;
 }
 
 export type { Problem };
