@@ -4,7 +4,7 @@
  * log. Real child processes stand in for `astro build` (they print what a
  * failing build prints) over real data folders.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,3 +56,14 @@ describe('a failed build in the status', () => {
     expect(build.error).toBe('the frozen report reports/2026-09.json is broken; fix it or delete it');
   });
 });
+
+describe('leftovers of killed builds', () => {
+  it('removes dist.next-* and dist.old-* beside dist/, and nothing else', async () => {
+    const site = join(dir, 'left');
+    for (const name of ['dist', 'dist.next-build-1f2e3d4c', 'dist.old-build-99aa', 'dist-notes', 'distance']) mkdirSync(join(site, name, 'x'), { recursive: true });
+    const builder = new LocalBuilder({ root: dir, dataDir: join(dir, 'none'), distDir: join(site, 'dist') });
+    expect((await builder.cleanUp()).sort()).toEqual(['dist.next-build-1f2e3d4c', 'dist.old-build-99aa']);
+    expect(readdirSync(site).sort()).toEqual(['dist', 'dist-notes', 'distance']);
+  });
+});
+

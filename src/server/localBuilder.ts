@@ -4,10 +4,10 @@
  * the live site as it was (and says why in /api/status). One build at a
  * time; uploads that arrive during a build wait together for one more.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Recent } from '../core/upload/recent.ts';
 import { buildFault } from './buildFault.ts';
 import type { BuildEntry, Rebuilder } from '../core/upload/types.ts';
@@ -31,6 +31,7 @@ export class LocalBuilder implements Rebuilder {
   private readonly log = new Recent<BuildEntry>(50);
   private running: Promise<void> | null = null;
   private queued: BuildEntry | null = null;
+  private child: ChildProcess | null = null;
 
   private readonly options: BuilderOptions;
 
@@ -49,6 +50,24 @@ export class LocalBuilder implements Rebuilder {
 
   async recent(): Promise<BuildEntry[]> {
     return this.log.list().map((b) => ({ ...b, versions: [...b.versions] }));
+  }
+
+  /**
+   * Removes the `dist.next-*` and `dist.old-*` folders beside dist/ that a killed build or swap left
+   * (call before the first build: this builder's own are made later).
+   */
+  async cleanUp(): Promise<string[]> {
+    const parent = dirname(this.options.distDir);
+    const base = basename(this.options.distDir);
+    const names = await readdir(parent).catch(() => [] as string[]);
+    const left = names.filter((n) => n.startsWith(`${base}.next-`) || n.startsWith(`${base}.old-`));
+    for (const name of left) await rm(join(parent, name), { recursive: true, force: true });
+    return left;
+  }
+
+  /** Stops a running build (shutdown): its folder is removed, the live site stays. */
+  stop(): void {
+    this.child?.kill('SIGKILL');
   }
 
   /** Resolves when no build is running or queued (tests, shutdown). */
@@ -109,11 +128,11 @@ export class LocalBuilder implements Rebuilder {
     const [exec, ...args] = command ?? [process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
     return new Promise((resolve) => {
       let output = '';
-      const child = spawn(exec, [...args, '--outDir', outDir], {
+      const child = (this.child = spawn(exec, [...args, '--outDir', outDir], {
         cwd: root,
         env: { ...process.env, KEEPSCORE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      }));
       const collect = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-64_000));
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
@@ -124,6 +143,7 @@ export class LocalBuilder implements Rebuilder {
       });
       child.on('close', (code) => {
         clearTimeout(timer);
+        this.child = null;
         resolve({ code, output });
       });
     });

@@ -12,10 +12,12 @@ import { basename, join } from 'node:path';
 import { directorySource } from '../core/ingest/loadDataset.ts';
 import { Recent } from '../core/upload/recent.ts';
 import type { Accepted, UploadEntry, UploadStore } from '../core/upload/types.ts';
-import { processAlive, withFileLock } from './fileLock.ts';
+import { processAlive, removeDeadLockLeftovers, withFileLock } from './fileLock.ts';
 
 export const HISTORY = '.history';
-const LOCK = '.keepscore-upload.lock';
+const LOCK = '.keepscore-lock';
+/** The lock file of earlier versions (a file holding the pid). */
+const OLD_LOCK = '.keepscore-upload.lock';
 const TEMP = /^\..+\.upload-(\d+)-[0-9a-f]+\.tmp$/;
 
 /** A plain file name inside the folder; anything else is a bug upstream, refused here too. */
@@ -77,7 +79,10 @@ export class LocalStore implements UploadStore {
     return this.log.list();
   }
 
-  /** Removes temp files left by a writer that was killed (its pid is gone). A stale lock is taken over when next needed. */
+  /**
+   * Removes what a killed writer left (its pid is gone): temp files, the lock's prepared folders, an
+   * old-style lock file. A stale lock itself is taken over when next needed.
+   */
   async cleanUp(): Promise<string[]> {
     const names = await readdir(this.dataDir).catch(() => [] as string[]);
     const removed: string[] = [];
@@ -87,6 +92,13 @@ export class LocalStore implements UploadStore {
       await rm(join(this.dataDir, name), { force: true });
       removed.push(name);
     }
+    const old = join(this.dataDir, OLD_LOCK);
+    const oldOwner = Number(await readFile(old, 'utf8').catch(() => 'none'));
+    if (!Number.isNaN(oldOwner) && !processAlive(oldOwner)) {
+      await rm(old, { force: true });
+      removed.push(OLD_LOCK);
+    }
+    removed.push(...(await removeDeadLockLeftovers(join(this.dataDir, LOCK))));
     return removed;
   }
 

@@ -8,14 +8,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { githubStore, remoteRebuilder, storeKind, uploadConfig, uploadLimits, type Env } from '../core/upload/env.ts';
 import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
 import { dataDir } from '../site/dataFolder.ts';
 import { LocalBuilder } from './localBuilder.ts';
-import { HISTORY, LocalStore } from './localStore.ts';
+import { LocalStore } from './localStore.ts';
 import { sendResponse, targetUrl, toRequest } from './nodeHttp.ts';
 import { headersFor } from './headersFile.ts';
 import { RedirectRules, redirectFor } from './redirectsFile.ts';
@@ -70,10 +70,10 @@ async function newestData(dir: string): Promise<number> {
   let newest = 0;
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
     const path = join(entry.parentPath, entry.name);
-    if (path.includes(`${HISTORY}`)) continue;
-    newest = Math.max(newest, (await stat(path)).mtimeMs);
+    // History, the lock, temp files: anything under a dot-name is not data.
+    if (!entry.isFile() || relative(dir, path).split(sep).some((segment) => segment.startsWith('.'))) continue;
+    newest = Math.max(newest, (await stat(path).catch(() => ({ mtimeMs: 0 }))).mtimeMs);
   }
   return newest;
 }
@@ -109,6 +109,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await swapping.finally(() => (swapping = null));
       },
     });
+    const leftovers = await builder.cleanUp();
+    if (leftovers.length > 0) log(`Removed ${leftovers.length} folder(s) left by killed builds: ${leftovers.join(', ')}`);
     rebuild = kind === 'hook' ? remoteRebuilder({ ...env, KEEPSCORE_DEPLOY_HOOK: env.KEEPSCORE_DEPLOY_HOOK ?? '' }) : builder;
   }
   const config = uploadConfig(env);
