@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } else {
     const local = new LocalStore(dataDir);
     const removed = await local.cleanUp();
-    if (removed.length > 0) log(`Removed ${removed.length} unfinished upload file(s) from ${dataDir}`);
+    if (removed.length > 0) log(`Cleaned up after a killed upload in ${dataDir}: ${removed.join(", ")}`);
     store = local;
     builder = new LocalBuilder({
       root, dataDir, distDir, command: options.buildCommand, log,
