@@ -8,6 +8,7 @@ import { rangeOf } from './dayList.ts';
 import type { Facts } from './facts.ts';
 import { fraction, fractionValue, fromUnits, gapBetween, isZero, ratio, UNITS_PER_CURRENCY, type Fraction } from './money.ts';
 import type { Period } from './periods.ts';
+import { nameRecord } from './records.ts';
 
 export interface OpenAmount { count: number; amount: number; weighted: number }
 
@@ -39,7 +40,7 @@ function openPipeline(facts: Facts, scope: readonly number[], period: Period) {
     }
   }
   const open = { count: 0, units: 0, weightedUnits: 0 };
-  const openByStage: Record<string, OpenAmount> = {};
+  const openByStage = nameRecord<OpenAmount>();
   byStage.forEach((entry, i) => {
     open.count += entry.count;
     open.units += entry.units;

@@ -12,6 +12,7 @@ import { laggingKpi, type LaggingKpi } from './lagging.ts';
 import { parsePeriod, type Period } from './periods.ts';
 import { pipelineKpi, type PipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
+import { nameRecord } from './records.ts';
 import { stagesKpi, type StagesKpi } from './stages.ts';
 import { winRateKpi, type WinRateKpi } from './winRate.ts';
 
@@ -68,9 +69,9 @@ export function kpiEngine(dataset: Dataset, asOf?: Day): KpiEngine {
     facts,
     teams,
     report(period) {
-      const reps: Record<string, Kpis> = {};
+      const reps = nameRecord<Kpis>();
       facts.reps.forEach((name, i) => (reps[name] = scopeKpis(facts, [i], period)));
-      const teamKpis: Record<string, Kpis> = {};
+      const teamKpis = nameRecord<Kpis>();
       for (const [team, members] of teams) teamKpis[team] = scopeKpis(facts, members, period);
       return {
         period: period.id,
