@@ -11,7 +11,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../astroBuild.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { kpiReport } from '../../src/core/kpi/report.ts';
+import { fixtureText, postCsv, ROOT, setup, tempDir } from './helpers.ts';
 
 const dir = tempDir('upload-hostile');
 const out = join(dir, 'dist');
@@ -52,3 +54,26 @@ describe('a site of hostile names', () => {
     expect(readFileSync(join(out, 'reps', long.name, 'index.html'), 'utf8')).toContain(LONG);
   });
 });
+
+describe('uploads of hostile names', () => {
+  it.each(REPS.map((name) => [JSON.stringify(name).slice(0, 40), name]))('a deals export whose rep is %s is accepted, and the data still loads', { timeout: 60_000 }, async (_shown, name) => {
+    const s = await setup('upload-hostile-name', {}, { build: 'fake', site: false });
+    try {
+      const quoted = `"${name.replaceAll('"', '""')}"`;
+      const csv = fixtureText('deals.csv').replaceAll(',Ann,', `,${quoted},`);
+      const response = await postCsv(s.server.url, csv, '?file=deals');
+      expect(response.status, await response.clone().text()).toBe(202);
+      const loaded = await loadDataset(s.data);
+      expect(loaded.problems.total).toBe(0);
+      const report = kpiReport(loaded.dataset, '2026-10');
+      expect(Object.hasOwn(report.reps, name)).toBe(true);
+      expect(report.reps[name].lagging.totalSales).toBe(10000);
+      await s.server.builder!.idle();
+      const { builds } = await (await fetch(`${s.server.url}/api/status`)).json();
+      expect(builds[0].state).toBe('succeeded');
+    } finally {
+      await s.cleanup();
+    }
+  });
+});
+
