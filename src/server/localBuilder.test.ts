@@ -4,7 +4,7 @@
  * log. Real child processes stand in for `astro build` (they print what a
  * failing build prints) over real data folders.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,28 @@ describe('leftovers of killed builds', () => {
     const builder = new LocalBuilder({ root: dir, dataDir: join(dir, 'none'), distDir: join(site, 'dist') });
     expect((await builder.cleanUp()).sort()).toEqual(['dist.next-build-1f2e3d4c', 'dist.old-build-99aa']);
     expect(readdirSync(site).sort()).toEqual(['dist', 'dist-notes', 'distance']);
+  });
+});
+
+describe('a build that cannot be put in place', () => {
+  it('is failed in the status, not left running, and the old site stays', { timeout: 60_000 }, async () => {
+    const site = join(dir, 'swap');
+    mkdirSync(join(site, 'dist'), { recursive: true });
+    writeFileSync(join(site, 'dist', 'index.html'), 'old');
+    const script = join(dir, 'build-ok.mjs');
+    writeFileSync(script, "import { mkdirSync, writeFileSync } from 'node:fs'; const out = process.argv[process.argv.indexOf('--outDir') + 1]; mkdirSync(out, { recursive: true }); writeFileSync(out + '/index.html', 'new');\n");
+    const logged: string[] = [];
+    const builder = new LocalBuilder({
+      root: dir, dataDir: join(dir, 'none'), distDir: join(site, 'dist'), command: [process.execPath, script], log: (line) => logged.push(line),
+      swap: async () => {
+        throw Object.assign(new Error(`EXDEV: cross-device link not permitted, rename '${site}'`), { code: 'EXDEV' });
+      },
+    });
+    const build = await builder.buildNow('v1');
+    expect(build).toMatchObject({ state: 'failed', error: 'the new site could not replace the old one (EXDEV)' });
+    expect(readFileSync(join(site, 'dist', 'index.html'), 'utf8')).toBe('old');
+    expect(readdirSync(site)).toEqual(['dist']);
+    expect(logged.join('\n')).toContain('EXDEV');
   });
 });
 

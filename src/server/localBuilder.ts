@@ -101,8 +101,16 @@ export class LocalBuilder implements Rebuilder {
     const next = `${this.options.distDir}.next-${entry.id}`;
     const { code, output } = await this.run(next);
     if (code === 0 && (await stat(join(next, 'index.html')).catch(() => null))) {
-      await (this.options.swap ?? ((replace) => replace()))(() => this.replaceDist(next, entry.id));
-      entry.state = 'succeeded';
+      try {
+        await (this.options.swap ?? ((replace) => replace()))(() => this.replaceDist(next, entry.id));
+        entry.state = 'succeeded';
+      } catch (error) {
+        // The swap failed (a disk error): the entry says so instead of staying "running", the old site stays.
+        await rm(next, { recursive: true, force: true });
+        const code = (error as NodeJS.ErrnoException).code;
+        Object.assign(entry, { state: 'failed', error: `the new site could not replace the old one${code ? ` (${code})` : ''}` });
+        this.options.log?.(`Build ${entry.id} could not be put in place: ${(error as Error).stack ?? error}`);
+      }
     } else {
       await rm(next, { recursive: true, force: true });
       entry.state = 'failed';

@@ -8,15 +8,15 @@
  * as `.history/<version>/previous/<file>`. Uploads take turns: an in-process
  * queue, and a lock (fileLock.ts) against another process on the same folder.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { directorySource } from '../core/ingest/loadDataset.ts';
 import { Recent } from '../core/upload/recent.ts';
 import type { Accepted, UploadEntry, UploadStore } from '../core/upload/types.ts';
 import { processAlive, removeDeadLockLeftovers, withFileLock } from './fileLock.ts';
-import { VersionJournal } from './journal.ts';
+import { HISTORY, VersionJournal } from './journal.ts';
 
-export { HISTORY } from './journal.ts';
+export { HISTORY };
 
 const LOCK = '.keepscore-lock';
 /** The lock file of earlier versions (a file holding the pid). */
@@ -86,6 +86,7 @@ export class LocalStore implements UploadStore {
       removed.push(OLD_LOCK);
     }
     removed.push(...(await removeDeadLockLeftovers(join(this.dataDir, LOCK))));
+    if (!(await stat(join(this.dataDir, HISTORY)).catch(() => null))) return removed;
     const { rolledForward, rolledBack } = await withFileLock(join(this.dataDir, LOCK), () => this.journal.recover());
     if (rolledForward) removed.push(`(finished upload ${rolledForward})`);
     removed.push(...rolledBack.map((v) => `(undone upload ${v})`));
