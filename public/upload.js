@@ -65,6 +65,14 @@
     tick();
   }
 
+  // The server reads the token before the file and stops at a wrong one: send it first, whatever the form's order.
+  function tokenFirst(data) {
+    var ordered = new FormData();
+    data.getAll('token').forEach(function (v) { ordered.append('token', v); });
+    data.forEach(function (v, k) { if (k !== 'token') ordered.append(k, v); });
+    return ordered;
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var xhr = new XMLHttpRequest();
@@ -92,6 +100,6 @@
       button.disabled = false;
       show('bad', [el('p', 'The upload did not reach the server; check the connection and try again.')]);
     };
-    xhr.send(new FormData(form));
+    xhr.send(tokenFirst(new FormData(form)));
   });
 })();

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ROOT } from './workflow.ts';
 
-it('wrangler reads wrangler.toml as the Pages project: dist/, the github store, no secrets', async () => {
+// Importing wrangler takes seconds on a busy 2-core machine: a generous timeout.
+it('wrangler reads wrangler.toml as the Pages project: dist/, the github store, no secrets', { timeout: 60_000 }, async () => {
   process.env.WRANGLER_SEND_METRICS = 'false';
   const { unstable_readConfig } = await import('wrangler');
   const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') }, {});

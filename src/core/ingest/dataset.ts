@@ -128,7 +128,8 @@ function mergeHistory(fromFiles: StageEntry[] | null, fromDeals: StageEntry[], f
 async function readTeams(source: DataSource, config: Config, problems: ProblemLog, importing: (spec: SourceSpec) => Importing): Promise<Config> {
   const specs = sourcesOf(config.sources, 'teams');
   if (specs === null) return config;
-  const teams: Record<string, string> = {};
+  // Keyed by rep names from the data: no prototype, so a rep called toString or __proto__ is a key like any other.
+  const teams: Record<string, string> = Object.create(null);
   for (const spec of specs) {
     const csv = await source.openCsv(spec.file);
     if (csv === null) {

@@ -10,6 +10,7 @@ import { rangeOf } from './dayList.ts';
 import type { Facts } from './facts.ts';
 import { add, fraction, fractionValue, fromUnits, gapBetween, isZero, ratio, times, ZERO, type Fraction } from './money.ts';
 import type { Period } from './periods.ts';
+import { nameRecord } from './records.ts';
 
 export interface OpenAmount { count: number; amount: number; weighted: number }
 
@@ -80,7 +81,7 @@ export function pipelineKpi(facts: Facts, scope: readonly number[], due: readonl
   const closedWon = fraction(closed.wonUnits);
   const gap = gapBetween(quota, closedWon);
   const open = openAmount(due, odds);
-  const openByStage: Record<string, OpenAmount> = {};
+  const openByStage = nameRecord<OpenAmount>();
   due.forEach((t, s) => {
     if (t.count > 0) openByStage[stages[s].name] = openAmount([t], [odds[s]]);
   });

@@ -15,6 +15,7 @@ import { outlookKpi, type OutlookKpi } from './outlook.ts';
 import { parsePeriod, type Period } from './periods.ts';
 import { openDueIn, pipelineKpi, type PipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
+import { nameRecord } from './records.ts';
 import { stagesKpi, type StagesKpi } from './stages.ts';
 import { trailingWindow, winRateKpi, type WinRateKpi } from './winRate.ts';
 
@@ -95,9 +96,9 @@ export function kpiEngine(dataset: Dataset, asOf?: Day): KpiEngine {
     teams,
     report(asked) {
       const period = periodFacts(facts, asked);
-      const reps: Record<string, Kpis> = {};
+      const reps = nameRecord<Kpis>();
       facts.reps.forEach((name, i) => (reps[name] = scopeKpis(facts, [i], period)));
-      const teamKpis: Record<string, Kpis> = {};
+      const teamKpis = nameRecord<Kpis>();
       for (const [team, members] of teams) teamKpis[team] = scopeKpis(facts, members, period);
       return {
         period: period.id,

@@ -8,6 +8,7 @@ import type { Facts } from './facts.ts';
 import { rangeOf } from './dayList.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
+import { nameRecord } from './records.ts';
 
 export interface Transition { from: string; to: string; reached: number; advanced: number; rate: number | null }
 
@@ -20,8 +21,8 @@ export interface StagesKpi {
 }
 
 function flow(facts: Facts, scope: readonly number[], period: Period) {
-  const forward: Record<string, number> = {};
-  const backward: Record<string, number> = {};
+  const forward = nameRecord<number>();
+  const backward = nameRecord<number>();
   for (const rep of scope) {
     const list = facts.byRep.moves[rep];
     const [from, to] = rangeOf(list, period.start, period.end);

@@ -8,29 +8,64 @@
 
 export class UploadError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** Sent with the answer (Retry-After). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** What the public status may show: the message without any value from the upload (default: the message has none). */
+  readonly shown: string;
+  constructor(status: number, message: string, options: { headers?: Record<string, string>; shown?: string } = {}) {
     super(message);
     this.status = status;
+    this.headers = options.headers ?? {};
+    this.shown = options.shown ?? message;
   }
 }
 
-/** The body's bytes; throws 413 past `maxBytes`. */
-export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+/** A store's fault whose message names no value and no path (`GitHub answered 502 reading deals.csv`): the status may show it. */
+export class StoreError extends Error {}
+
+/** 413 before a byte is read when Content-Length already says too much. */
+export function checkDeclaredSize(request: Request, maxBytes: number): void {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
+}
+
+/**
+ * The body as a stream that counts its bytes as they pass: `count(total)`
+ * runs on every chunk and may throw (413, 503) to stop the read; the
+ * request's own stream is cancelled then, so the edge discards the rest.
+ * Cancelling this stream cancels the request's.
+ */
+export function countedBody(request: Request, count: (total: number, chunk: number) => void): ReadableStream<Uint8Array> {
+  const source = request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+  const reader = source.getReader();
+  let total = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        total += value.byteLength;
+        count(total, value.byteLength);
+        controller.enqueue(value);
+      } catch (error) {
+        await reader.cancel().catch(() => {});
+        controller.error(error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason).catch(() => {}),
+  });
+}
+
+/** Every byte of `stream`, joined. */
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
     chunks.push(value);
+    size += value.byteLength;
   }
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -41,7 +76,16 @@ export async function readLimited(request: Request, maxBytes: number): Promise<U
   return bytes;
 }
 
-function tooLarge(maxBytes: number): UploadError {
+/** The whole body's bytes; throws 413 past `maxBytes` (Content-Length first, then bytes counted as they come). */
+export async function readLimited(request: Request, maxBytes: number, hold: (bytes: number) => void = () => {}): Promise<Uint8Array> {
+  checkDeclaredSize(request, maxBytes);
+  return readAll(countedBody(request, (total, chunk) => {
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    hold(chunk);
+  }));
+}
+
+export function tooLarge(maxBytes: number): UploadError {
   return new UploadError(413, `the upload is larger than the limit of ${formatBytes(maxBytes)}`);
 }
 
