@@ -14,6 +14,7 @@ import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
 import { dataDir } from '../site/dataFolder.ts';
+import { nodeAccess } from './access.ts';
 import { LocalBuilder } from './localBuilder.ts';
 import { HISTORY, LocalStore } from './localStore.ts';
 import { sendResponse, toRequest } from './nodeHttp.ts';
@@ -81,6 +82,8 @@ export async function isStale(dataDir: string, distDir: string): Promise<boolean
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { root, dataDir, distDir, env, log = (line) => process.stdout.write(`${line}\n`) } = options;
   const kind = storeKind(env, 'local');
+  // Who may read the site (issue 15): checked before any build, so a mistake in it stops the start at once.
+  const access = nodeAccess(env, options.host, log);
   let swapping: Promise<void> | null = null;
   const rules = new HeaderRules();
   const redirects = new RedirectRules();
@@ -118,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer(async (req, res) => {
     try {
+      if (await access.answered(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname;
       if (path === '/api/upload' || path === '/api/status' || path === '/api/upload/' || path === '/api/status/') {
