@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect } from 'vitest';
 import { FIXTURE } from '../upload/helpers.ts';
+import { signingKey, type AccessTeam } from './accessStandIn.ts';
 
 export const PASSWORD = 'team password for the tests';
 export const SECRET = 'session-secret-of-the-tests';
@@ -63,7 +64,23 @@ export async function expectRefused(response: Response, { path, kind }: SitePath
     expect(response.headers.get('Content-Type'), path).toMatch(kind === 'json' ? /^application\/json/ : /^text\/plain/);
   }
   expect(response.headers.get('X-Robots-Tag'), path).toBe('noindex, nofollow');
+  expectNothingOfTheData(body, path);
+}
+
+function expectNothingOfTheData(body: string, path: string): void {
   for (const word of SECRETS_OF_THE_DATA) expect(body, `${path} must not show "${word}"`).not.toContain(word);
+}
+
+type Get = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** Against a site whose sessions last 0.001 h (3.6 s, a 4 s cookie): a login opens JSON, and 4.5 s later it is refused. */
+export async function expectSessionExpires(get: Get): Promise<void> {
+  const login = await get('/login/', loginForm(PASSWORD));
+  const cookie = cookieFrom(login);
+  expect(login.headers.get('Set-Cookie')).toContain('Max-Age=4;');
+  expect((await get('/api/kpis/2026-10.json', { headers: { Cookie: cookie } })).status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 4500));
+  await expectRefused(await get('/api/kpis/2026-10.json', { headers: { Cookie: cookie } }), { path: '/api/kpis/2026-10.json', kind: 'json' });
 }
 
 /** The login form's POST. */
@@ -74,4 +91,28 @@ export function loginForm(password: string, next = '/'): RequestInit {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     redirect: 'manual',
   };
+}
+
+/**
+ * cloudflare-access, through `get(path, token)`: the team's good token opens a page, JSON and CSV; no token,
+ * one signed by a stranger's key under the team's kid, one for another audience and an expired one get 401.
+ */
+export async function expectAccessTokensChecked(team: AccessTeam, get: (path: string, token?: string) => Promise<Response>): Promise<void> {
+  const paths = ['/', '/reps/ann/', '/api/kpis/2026-10.json', '/csv/data-files.csv'];
+  for (const path of paths) expect((await get(path, team.token())).status, path).toBe(200);
+  const now = Math.floor(Date.now() / 1000);
+  const refused = {
+    none: undefined,
+    'wrong key': team.token({ key: signingKey(), kid: team.keys[0].kid }),
+    'wrong audience': team.token({ claims: { aud: ['e'.repeat(64)] } }),
+    expired: team.token({ claims: { exp: now - 300, iat: now - 3900, nbf: now - 3900 } }),
+  };
+  for (const [name, token] of Object.entries(refused)) {
+    for (const path of paths) {
+      const response = await get(path, token);
+      expect(response.status, `${name} ${path}`).toBe(401);
+      expect(response.headers.get('X-Robots-Tag')).toBe('noindex, nofollow');
+      expectNothingOfTheData(await response.text(), path);
+    }
+  }
 }

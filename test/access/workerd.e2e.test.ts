@@ -14,8 +14,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, ROOT, tempDir, TOKEN } from '../upload/helpers.ts';
-import { accessTeam, signingKey, type AccessTeam } from './accessStandIn.ts';
-import { cookieFrom, documentedSession, expectRefused, loginForm, PASSWORD, SECRET, sitePaths, type SitePath } from './site.ts';
+import { accessTeam, type AccessTeam } from './accessStandIn.ts';
+import { cookieFrom, documentedSession, expectAccessTokensChecked, expectRefused, expectSessionExpires, loginForm, PASSWORD, SECRET, sitePaths, type SitePath } from './site.ts';
 
 // Local only: no Request.cf download, no usage metrics.
 const QUIET = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'warn' };
@@ -120,30 +120,12 @@ describe('password mode in workerd', () => {
 describe('settings changed in workerd', () => {
   it('a session ends when its time is up', { timeout: 120_000 }, async () => {
     await harness.update(options({ ...PASSWORD_VARS, KEEPSCORE_SESSION_HOURS: '0.001' }));
-    const cookie = cookieFrom(await get('/login/', loginForm(PASSWORD)));
-    expect((await get('/api/kpis/2026-10.json', { headers: { Cookie: cookie } })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 4500));
-    await expectRefused(await get('/api/kpis/2026-10.json', { headers: { Cookie: cookie } }), { path: '/api/kpis/2026-10.json', kind: 'json' });
+    await expectSessionExpires(get);
   });
 
   it('cloudflare-access: a good token passes; the wrong key, the wrong audience, expired, none are refused', { timeout: 120_000 }, async () => {
     await harness.update(options({ KEEPSCORE_ACCESS: 'cloudflare-access', KEEPSCORE_ACCESS_TEAM: team.issuer, KEEPSCORE_ACCESS_AUD: team.audience }));
-    const now = Math.floor(Date.now() / 1000);
-    const withToken = (path: string, token?: string) => get(path, { headers: token ? { 'Cf-Access-Jwt-Assertion': token } : {} });
-    for (const path of ['/', '/reps/ann/', '/api/kpis/2026-10.json', '/csv/data-files.csv']) expect((await withToken(path, team.token())).status, path).toBe(200);
-    const refused = {
-      none: undefined,
-      'wrong key': team.token({ key: signingKey(), kid: team.keys[0].kid }),
-      'wrong audience': team.token({ claims: { aud: ['e'.repeat(64)] } }),
-      expired: team.token({ claims: { exp: now - 300, iat: now - 3900, nbf: now - 3900 } }),
-    };
-    for (const [name, token] of Object.entries(refused)) {
-      for (const path of ['/reps/ann/', '/api/kpis/2026-10.json']) {
-        const response = await withToken(path, token);
-        expect(response.status, `${name} ${path}`).toBe(401);
-        expect(await response.text()).not.toContain('Ann');
-      }
-    }
+    await expectAccessTokensChecked(team, (path, token) => get(path, { headers: token ? { 'Cf-Access-Jwt-Assertion': token } : {} }));
   });
 
   it('no mode: every path answers the setup page', { timeout: 120_000 }, async () => {
