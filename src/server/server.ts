@@ -14,12 +14,13 @@ import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
 import { dataDir } from '../site/dataFolder.ts';
+import { nodeAccess } from './access.ts';
 import { LocalBuilder } from './localBuilder.ts';
 import { LocalStore } from './localStore.ts';
 import { sendResponse, targetUrl, toRequest } from './nodeHttp.ts';
 import { headersFor } from './headersFile.ts';
 import { RedirectRules, redirectFor } from './redirectsFile.ts';
-import { HeaderRules, serveStatic, SITE_HEADERS, sitePath } from './static.ts';
+import { HeaderRules, hrefOf, serveStatic, SITE_HEADERS, sitePath } from './static.ts';
 
 /** The upload handler's paths (a trailing slash allowed). */
 const API_PATHS = new Set(['/api/upload', '/api/status']);
@@ -87,6 +88,8 @@ export async function isStale(dataDir: string, distDir: string): Promise<boolean
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { root, dataDir, distDir, env, log = (line) => process.stdout.write(`${line}\n`) } = options;
   const kind = storeKind(env, 'local');
+  // Who may read the site (issue 15): checked before any build, so a mistake in it stops the start at once.
+  const access = nodeAccess(env, options.host, log);
   let swapping: Promise<void> | null = null;
   const rules = new HeaderRules();
   const redirects = new RedirectRules();
@@ -129,7 +132,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = targetUrl(req.url);
     const path = sitePath(url.pathname);
-    // A read guard (Request -> Response | null) goes here, before anything is served.
+    // Who may read the site, before anything is served (an undecodable path is judged as /).
+    if (await access.answered(req, res, path === null ? '/' : `${hrefOf(path)}${url.search}`)) return;
     if (path !== null && API_PATHS.has(path.endsWith('/') ? path.slice(0, -1) : path)) {
       await sendResponse(res, await handleUpload(toRequest(req, `${path}${url.search}`), deps, req.socket.remoteAddress ?? 'unknown'), req.method === 'HEAD');
       return;

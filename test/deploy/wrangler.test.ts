@@ -1,6 +1,6 @@
 /**
  * wrangler.toml as the pinned wrangler reads it: a Pages project deploying
- * dist/, the upload function's non-secret vars (no secret in the file), and a
+ * dist/, the upload function's non-secret vars and the access mode (no secret in the file), and a
  * compatibility date the bundled workerd supports.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,9 @@ it('wrangler reads wrangler.toml as the Pages project: dist/, the github store, 
   expect(config.vars).toMatchObject({ KEEPSCORE_STORE: 'github', KEEPSCORE_GITHUB_BRANCH: 'main', KEEPSCORE_GITHUB_DIR: 'data' });
   expect(Object.keys(config.vars)).not.toContain('KEEPSCORE_UPLOAD_TOKEN');
   expect(Object.keys(config.vars)).not.toContain('KEEPSCORE_GITHUB_TOKEN');
+  // Private by default on Pages: the password mode, its password and session secret kept as secrets (issue 15).
+  expect(config.vars).toMatchObject({ KEEPSCORE_ACCESS: 'password' });
+  for (const secret of ['KEEPSCORE_VIEW_PASSWORD', 'KEEPSCORE_SESSION_SECRET']) expect(Object.keys(config.vars)).not.toContain(secret);
   // workerd's version is its newest compatibility date: 1.YYYYMMDD.n.
   const workerd = JSON.parse(readFileSync(join(ROOT, 'node_modules/workerd/package.json'), 'utf8')).version as string;
   const newest = workerd.split('.')[1].replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');

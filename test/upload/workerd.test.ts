@@ -34,7 +34,8 @@ beforeAll(async () => {
     workers: [{
       config: {
         name: 'keepscore-functions', main: join(out, 'index.js'), compatibility_date: '2026-11-01',
-        vars: { KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_MAX_UPLOAD_MB: '1', KEEPSCORE_STORE: 'github', KEEPSCORE_GITHUB_REPO: 'acme/sales', KEEPSCORE_GITHUB_TOKEN: 'gh-secret', KEEPSCORE_GITHUB_API: github.url },
+        // Who may read the site is test/access's subject (the middleware runs in front of these Functions too).
+        vars: { KEEPSCORE_ACCESS: 'public', KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_MAX_UPLOAD_MB: '1', KEEPSCORE_STORE: 'github', KEEPSCORE_GITHUB_REPO: 'acme/sales', KEEPSCORE_GITHUB_TOKEN: 'gh-secret', KEEPSCORE_GITHUB_API: github.url },
       },
     }],
   }) as unknown as typeof harness;

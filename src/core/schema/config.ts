@@ -43,6 +43,8 @@ export const configSchema = z
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
     /** Where data comes from when it is not the canonical files: CRM exports through presets or mappings. */
     sources: sourcesSchema.optional(),
+    /** Whether the site lists deals (names, accounts, amounts); `show` makes an unguarded deployment a louder warning (issue 15). */
+    deals: z.enum(['show', 'hide']).default('show'),
   })
   .superRefine((config, ctx) => {
     const names = [...config.stages.map((s) => s.name), config.wonStage, config.lostStage];

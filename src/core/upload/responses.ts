@@ -109,8 +109,8 @@ ${notes ? `<ul>${notes}</ul>` : ''}
 
 /**
  * One line for the status log: where the first problem is, its rule, and how
- * many in all. Not its value: /api/status is public, and a cell may be a
- * customer's name.
+ * many in all. Not its value: /api/status is open on a public site, and a
+ * cell may be a customer's name.
  */
 export function firstProblem(problems: Problem[], total: number): string {
   if (problems.length === 0) return 'invalid data';
