@@ -110,7 +110,7 @@ describe('the sources config', () => {
     ].join('\n');
     expect(await problemsOf({ 'keepscore.config.json': text, 'deals.csv': 'x' })).toEqual([
       'keepscore.config.json:3 sources.deals.file "../deals.csv": a file name in the data folder, without folders',
-      'keepscore.config.json:3 sources.deals.preset "hubspott": unknown preset; expected one of: hubspot, salesforce, pipedrive, zoho',
+      'keepscore.config.json:3 sources.deals.preset "hubspott": unknown preset; expected one of: hubspot, salesforce, pipedrive, zoho — did you mean hubspot?',
       'keepscore.config.json:4 sources.activities.0.columns.when "Call Start Time": unknown activities column "when"; expected one of: id, date, owner, type, lead, source, deal, next_step',
       `keepscore.config.json:5 sources.leads ${JSON.stringify('{"file":"Leads.csv"}')}: unknown key: leads`,
     ]);

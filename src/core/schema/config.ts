@@ -4,7 +4,7 @@
  * valid; unknown keys are an error that names them.
  */
 import { z } from 'zod';
-import { sourcesSchema } from './sources.ts';
+import { encodingSchema, sourcesSchema } from './sources.ts';
 
 const stageSchema = z.strictObject({
   name: z.string().trim().min(1, 'a stage needs a name'),
@@ -37,6 +37,10 @@ export const configSchema = z
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
     /** Where data comes from when it is not the canonical files: CRM exports through presets or mappings. */
     sources: sourcesSchema.optional(),
+    /** How data files without a byte order mark are decoded: `auto` (UTF-8, else Windows-1252) or one encoding; a source may set its own. */
+    encoding: encodingSchema.default('auto'),
+    /** Deals in other currencies: what one unit of each is worth in `currency` (`{ "MXN": 0.055 }`). */
+    rates: z.record(z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as MXN'), z.number().positive('a rate is a positive number: what one unit is worth in the config\'s currency')).optional(),
   })
   .superRefine((config, ctx) => {
     const names = [...config.stages.map((s) => s.name), config.wonStage, config.lostStage];
@@ -46,6 +50,8 @@ export const configSchema = z
       if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `stage "${name}" is listed twice`, path: ['stages'] });
       seen.add(key);
     }
+    const own = config.rates?.[config.currency];
+    if (own !== undefined && own !== 1) ctx.addIssue({ code: 'custom', message: `${config.currency} is the config's currency: its rate is 1`, path: ['rates', config.currency] });
   })
   .transform((config) => ({
     ...config,
