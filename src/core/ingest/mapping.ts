@@ -7,8 +7,10 @@
  * then the preset's, then a header named like the canonical column.
  */
 import type { Config } from '../schema/config.ts';
+import { DERIVED_COLUMNS } from '../schema/rows.ts';
 import { LINE_ID, LOST, WON, type ImportKind, type SourceSpec } from '../schema/sources.ts';
 import { closestMatch } from './closest.ts';
+import { repeatedHeaderNotes, repeatedHeaders } from './headers.ts';
 import { ImportReportBuilder, type ImportReport, type ValueCount } from './importReport.ts';
 import { ruleOf, type DefaultRule, type Detected } from './presets/index.ts';
 import type { Problem } from './problems.ts';
@@ -28,6 +30,9 @@ interface Feed {
 }
 
 type Fallback = { line: true } | { constant: string } | { key: number };
+
+/** Why a deal without an amount is kept (a non-strict import): its status does not depend on its amount. */
+export const NO_AMOUNT = 'no amount: kept with amount 0 (counts in win rate, stages and cycle, not in money)';
 
 export interface RowPlan {
   report: ImportReportBuilder;
@@ -112,6 +117,10 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     const otherwise = fallback === null ? '' : 'line' in fallback ? 'line number' : 'key' in fallback ? keys[fallback.key] : JSON.stringify(fallback.constant);
     if (used || otherwise) report.report.columns[key] = used && otherwise ? `${used}, else ${otherwise}` : used || otherwise;
   });
+  // A derived column reads the cells of its source column (a stage history row's time, from `entered`).
+  for (const [key, from] of Object.entries(DERIVED_COLUMNS[kind] ?? {})) feeds[keys.indexOf(key)] = feeds[keys.indexOf(from)];
+  const readers = (column: number) => keys.filter((key, k) => !(key in (DERIVED_COLUMNS[kind] ?? {})) && feeds[k].some((f) => f.index === column));
+  for (const note of repeatedHeaderNotes(repeatedHeaders(names, display), readers)) report.note(note);
 
   for (const key of input.required) {
     const k = keys.indexOf(key);
@@ -123,6 +132,8 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
 
   const requiredIndexes = input.required.map((key) => keys.indexOf(key));
   const strict = spec?.strict ?? false;
+  // A deal's status does not depend on its amount: without one it counts with 0, flagged.
+  const zeroWhenEmpty = kind === 'deals' ? keys.indexOf('amount') : -1;
   const skip = shape?.skip;
   const skipIndexes = skip ? skip.from.map(indexOf).filter((i) => i >= 0) : [];
   const skipValues = new Set(skip?.values ?? []);
@@ -171,10 +182,17 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     }
     if (strict) return null;
     let empty: string | null = null;
+    let others = false;
     for (const k of requiredIndexes) {
-      if (out[k] === '') empty = empty === null ? keys[k] : `${empty}, ${keys[k]}`;
+      if (out[k] !== '') continue;
+      empty = empty === null ? keys[k] : `${empty}, ${keys[k]}`;
+      if (k !== zeroWhenEmpty) others = true;
     }
-    return empty === null ? null : `no value for ${empty}`;
+    if (empty === null) return null;
+    if (others) return `no value for ${empty}`;
+    out[zeroWhenEmpty] = '0';
+    report.change(NO_AMOUNT, line);
+    return null;
   }
 
   function finish(): ImportReport {
