@@ -54,6 +54,7 @@ describe('the presets', () => {
 
   it('say what they expect, for messages', () => {
     expect(expectedExports('deals')).toContain('HubSpot deals export (Deal Stage, Deal Name, Close Date)');
-    expect(expectedExports('quotas')).toEqual([]);
+    expect(expectedExports('quotas')).toEqual(['Salesforce forecasting quotas export (Quota Owner, Start Date, Quota Amount)']);
+    expect(expectedExports('customers')).toEqual([]);
   });
 });
