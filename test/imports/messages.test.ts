@@ -116,6 +116,16 @@ describe('the sources config', () => {
     ]);
   });
 
+  it('hints at the key meant by a typo, at any depth', async () => {
+    const text = ['{', '  "coverageTreshold": 3,', '  "stages": [{ "name": "Demo", "probabilty": 0.2 }],', '  "sources": { "deals": { "file": "d.csv", "colums": {} } },', '  "rates": { "mxn": 0.05 }', '}'].join('\n');
+    expect(await problemsOf({ 'keepscore.config.json': text })).toEqual([
+      'keepscore.config.json:3 stages.0.probabilty "0.2": unknown key: probabilty — did you mean probability?',
+      'keepscore.config.json:4 sources.deals.colums "{}": unknown key: colums — did you mean columns?',
+      'keepscore.config.json:5 rates.mxn "0.05": an ISO 4217 code such as MXN, not "mxn"',
+      'keepscore.config.json:2 coverageTreshold "3": unknown key: coverageTreshold — did you mean coverageThreshold?',
+    ]);
+  });
+
   it('names a missing source file', async () => {
     expect(await problemsOf({ 'keepscore.config.json': config({ deals: { file: 'Potentials.csv', preset: 'zoho' } }) })).toEqual([
       'Potentials.csv: missing file; keepscore.config.json names it in sources.deals',
