@@ -1,5 +1,5 @@
 /**
- * One text reader on every path: files on disk streamed in 1 MB chunks (the
+ * One text reader on every path: files on disk streamed in chunks (the
  * build, `validate`, `kpis`), in-memory bytes, and uploads (`csvText`). The
  * Windows-1252 Data Export fixture and files built here put the first odd
  * byte, and a UTF-8 character, right across a chunk boundary.
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset, type DataSource } from '../../src/core/ingest/dataset.ts';
+import { CHUNK_BYTES } from '../../src/core/ingest/csv.ts';
 import { directorySource, loadDataset } from '../../src/core/ingest/loadDataset.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { textSource } from '../../src/core/ingest/textSource.ts';
@@ -19,7 +20,6 @@ import { ROOT, runCli } from '../astroBuild.ts';
 const EXPORT = join(ROOT, 'test/fixtures/salesforce-data-export');
 const HEADER = 'id,owner,stage,amount,created,close_date';
 const CONFIG = JSON.stringify({ stages: [{ name: 'Calificación' }], wonStage: 'Cerrada ganada', lostStage: 'Cerrada perdida' });
-const MB = 1 << 20;
 const temp = mkdtempSync(join(tmpdir(), 'keepscore-encodings-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -39,7 +39,7 @@ function asciiRows(count: number): string {
 }
 
 describe('the text reader on files on disk', () => {
-  it('reads the Windows-1252 export the same in 7-byte pieces as in 1 MB chunks', async () => {
+  it('reads the Windows-1252 export the same in 7-byte pieces as in the loader's chunks', async () => {
     const disk = directorySource(EXPORT);
     const trickle: DataSource = {
       ...disk,
@@ -58,11 +58,11 @@ describe('the text reader on files on disk', () => {
     expect(pieces.imports.map((r) => r.encoding)).toEqual(whole.imports.map((r) => r.encoding));
   });
 
-  it('switches to Windows-1252 at a first odd byte past the first 1 MB chunk, without reading twice', async () => {
-    const rows = asciiRows(30_000); // about 1.4 MB of ASCII
+  it('switches to Windows-1252 at a first odd byte past the first chunks, without reading twice', async () => {
+    const rows = asciiRows(30_000); // about 1.4 MB of ASCII: the odd byte comes in the third chunk
     const line = 30_000 + 2;
     const bytes = latin1(`${HEADER}\n${rows}X1,Ann,Calificación,5,2023-01-02,2023-02-01\n`);
-    expect(bytes.length).toBeGreaterThan(MB);
+    expect(bytes.length).toBeGreaterThan(2 * CHUNK_BYTES);
     const dir = folder({ 'deals.csv': bytes, 'keepscore.config.json': CONFIG });
     const disk = directorySource(dir);
     const opened: string[] = [];
@@ -75,12 +75,12 @@ describe('the text reader on files on disk', () => {
     expect(imports.map((r) => [r.file, r.canonical, r.encoding])).toEqual([['deals.csv', true, `Windows-1252 (not valid UTF-8 from line ${line}, byte 0xF3)`]]);
   });
 
-  it('keeps a UTF-8 character whole across the 1 MB boundary', async () => {
-    const text = `${HEADER}\n${asciiRows(20_000)}`;
+  it('keeps a UTF-8 character whole across a chunk boundary', async () => {
+    const text = `${HEADER}\n${asciiRows(10_000)}`;
     // An owner name long enough that "ó" (C3 B3) of the stage starts on the first chunk's last byte.
-    const owner = 'A'.repeat(MB - 1 - text.length - 'Y1,'.length - ',Calificaci'.length);
+    const owner = 'A'.repeat(CHUNK_BYTES - 1 - text.length - 'Y1,'.length - ',Calificaci'.length);
     const bytes = Buffer.from(`${text}Y1,${owner},Calificación,7,2023-01-02,2023-02-01\n`, 'utf8');
-    expect([bytes[MB - 1], bytes[MB]]).toEqual([0xc3, 0xb3]);
+    expect([bytes[CHUNK_BYTES - 1], bytes[CHUNK_BYTES]]).toEqual([0xc3, 0xb3]);
     const { dataset, problems, imports } = await loadDataset(folder({ 'deals.csv': bytes, 'keepscore.config.json': CONFIG }));
     expect(problems.kept.map(formatProblem)).toEqual([]);
     expect(dataset.deals.at(-1)).toMatchObject({ id: 'Y1', stage: 'Calificación', amount: 7 });

@@ -1,5 +1,5 @@
 /**
- * The one text reader of every data file: bytes in (a whole file or 1 MB
+ * The one text reader of every data file: bytes in (a whole file or the
  * chunks of a stream), text out. The rule, in order:
  *
  * 1. A byte order mark decides: UTF-8 (EF BB BF), UTF-16LE (FF FE) or

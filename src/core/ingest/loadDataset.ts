@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CHUNK_BYTES } from './csv.ts';
 import { readDataset, type DataSource, type LoadResult } from './dataset.ts';
 import { decodeBytes } from './decode.ts';
 
@@ -18,8 +19,8 @@ export function directorySource(dir: string): DataSource {
     },
     async openCsv(name) {
       const path = join(dir, name);
-      // 1 MB reads, decoded and parsed as they arrive, so memory stays flat.
-      return (await exists(path)) ? createReadStream(path, { highWaterMark: 1 << 20 }) : null;
+      // Half-megabyte reads, decoded and parsed as they arrive, so memory stays flat.
+      return (await exists(path)) ? createReadStream(path, { highWaterMark: CHUNK_BYTES }) : null;
     },
     async list() {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
