@@ -39,7 +39,7 @@ function asciiRows(count: number): string {
 }
 
 describe('the text reader on files on disk', () => {
-  it('reads the Windows-1252 export the same in 7-byte pieces as in the loader's chunks', async () => {
+  it('reads the Windows-1252 export the same in 7-byte pieces as in the loader chunks', async () => {
     const disk = directorySource(EXPORT);
     const trickle: DataSource = {
       ...disk,
