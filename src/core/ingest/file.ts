@@ -178,7 +178,10 @@ export async function ingestFile<S extends z.ZodObject>(
       return;
     }
     const row = validRow(raw, line);
-    if (row !== null && plan.stageDates.length > 0) {
+    if (row === null) return;
+    const changed = plan.changed();
+    if (changed !== null) plan.report.change(changed, line);
+    if (plan.stageDates.length > 0) {
       stageEntriesOf(row.id as string, cells, line, plan.stageDates, importing.config, fileName, importing.stageEntries, (p) => log.add(p));
     }
   }

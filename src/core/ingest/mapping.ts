@@ -39,6 +39,8 @@ export interface RowPlan {
   strict: boolean;
   /** Fills `out` with the row's canonical strings; returns why the row is left out, or null. */
   extract(cells: readonly string[], line: number, out: string[]): string | null;
+  /** What `extract` changed in the last row it gave (a deal without an amount), to report when the row is kept; or null. */
+  changed(): string | null;
   /** HubSpot's `Date entered "<stage>"` columns, resolved to config stages. */
   stageDates: StageDateColumn[];
   /** The report once the last row is read. */
@@ -140,8 +142,10 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
   const stageMap = translations('stage', shape ? (ruleOf(shape.columns.stage ?? []).values) : undefined).map;
   const stageDates = shape?.stageDates ? stageDateColumns(names, display, config, stageMap, report) : [];
   const defaultUses = keys.map(() => 0);
+  let change: string | null = null;
 
   function extract(cells: readonly string[], line: number, out: string[]): string | null {
+    change = null;
     for (const index of skipIndexes) {
       const cell = cells[index];
       if (cell !== undefined && skipValues.has(cell.trim().toLowerCase())) return skip!.reason;
@@ -191,7 +195,7 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     if (empty === null) return null;
     if (others) return `no value for ${empty}`;
     out[zeroWhenEmpty] = '0';
-    report.change(NO_AMOUNT, line);
+    change = NO_AMOUNT;
     return null;
   }
 
@@ -202,7 +206,7 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     });
     return report.finish();
   }
-  return { plan: { report, strict, extract, stageDates, finish } };
+  return { plan: { report, strict, extract, changed: () => change, stageDates, finish } };
 }
 
 /** A default as a plan step: `$line`, another canonical column of this kind, or a constant. */
