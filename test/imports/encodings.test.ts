@@ -98,18 +98,19 @@ describe('the text reader on files on disk', () => {
     expect(bom.dataset.deals.map((d) => d.stage)).toEqual(['Calificación']);
   });
 
-  it('follows an encoding setting, the source\'s over the config\'s', async () => {
-    // "Ã©" is valid UTF-8 for "é"; only the setting can say the file means two Windows-1252 characters.
-    const bytes = latin1(`${HEADER}\nW1,RenÃ©,Cerrada ganada,3,2023-01-02,2023-02-01\n`);
-    const files = (config: object) => ({ 'deals.csv': bytes, 'keepscore.config.json': JSON.stringify({ ...JSON.parse(CONFIG), ...config }) });
-    const auto = await readDataset(textSource(files({})));
-    expect(auto.problems.kept.map(formatProblem)).toEqual([]);
-    expect(auto.dataset.deals[0].owner).toBe('René');
-    const set = await readDataset(textSource(files({ encoding: 'latin1', sources: { deals: { file: 'deals.csv', encoding: 'windows-1252' } } })));
-    expect(set.dataset.deals[0].owner).toBe('RenÃ©');
-    expect(set.imports[0].encoding).toBe('Windows-1252 (set in keepscore.config.json)');
+  it('follows an encoding setting for what is not UTF-8, the source\'s over the config\'s, never over valid UTF-8', async () => {
+    // UTF-8 first, then Windows-1252: auto refuses the mix (below); set to windows-1252, the rest is read as such.
+    const mixed = Buffer.concat([Buffer.from(`${HEADER}\nW1,René,Cerrada ganada,3,2023-01-02,2023-02-01\n`), latin1('W2,Zoë,Cerrada ganada,3,2023-01-02,2023-02-01\n')]);
+    const files = (config: object) => ({ 'deals.csv': mixed, 'keepscore.config.json': JSON.stringify({ ...JSON.parse(CONFIG), ...config }) });
+    const set = await readDataset(textSource(files({ encoding: 'utf-8', sources: { deals: { file: 'deals.csv', encoding: 'latin1' } } })));
+    expect(set.problems.kept.map(formatProblem)).toEqual([]);
+    expect(set.dataset.deals.map((d) => d.owner)).toEqual(['René', 'Zoë']);
+    expect(set.imports[0].encoding).toBe('Windows-1252 (set in keepscore.config.json; not valid UTF-8 from line 3, byte 0xEB)');
     const top = await readDataset(textSource(files({ encoding: 'cp1252' })));
-    expect(top.dataset.deals[0].owner).toBe('RenÃ©');
+    expect(top.dataset.deals.map((d) => d.owner)).toEqual(['René', 'Zoë']);
+    // A valid UTF-8 file is UTF-8 whatever the setting.
+    const utf8 = await readDataset(textSource({ 'deals.csv': Buffer.from(`${HEADER}\nW1,René,Cerrada ganada,3,2023-01-02,2023-02-01\n`), 'keepscore.config.json': JSON.stringify({ ...JSON.parse(CONFIG), encoding: 'windows-1252' }) }));
+    expect(utf8.dataset.deals[0].owner).toBe('René');
   });
 
   it('stops at bytes that are no text, with the line', async () => {
@@ -128,7 +129,7 @@ describe('the text reader on the other paths', () => {
     expect(JSON.parse(stdout).team.winRate.wonAmount).toBe(121985);
   });
 
-  it('an upload in Windows-1252 is accepted, and the stored file reads the same whatever encoding the config sets', async () => {
+  it('an upload in Windows-1252 is accepted, and the stored UTF-8 file reads the same whatever encoding the config sets', async () => {
     const upload = latin1(`${HEADER}\nU1,Ann,Calificación,4,2023-01-02,2023-02-01\n`);
     const text = csvText(upload);
     const base = textSource({ 'keepscore.config.json': CONFIG });

@@ -38,11 +38,19 @@ describe('decodeBytes', () => {
     expect(describeEncoding(found.used, 2)).toBe('Windows-1252 (not valid UTF-8 from line 2, byte 0xF3)');
   });
 
-  it('follows the setting, a byte order mark first', () => {
-    // Valid UTF-8 bytes that are really Windows-1252 ("Ã³"): only the setting can tell.
-    expect(decodeBytes(latin1('Ã³'), 'windows-1252')).toMatchObject({ text: 'Ã³', used: { by: 'setting' } });
-    expect(decodeBytes(bytes(0xef, 0xbb, 0xbf, 0xc3, 0xb3), 'windows-1252').text).toBe('ó');
-    expect(decodeBytes(bytes(0x61, 0, 0xf3, 0), 'utf-16le').text).toBe('aó');
+  it('never lets a setting override a byte order mark or valid UTF-8; a setting relaxes what is not UTF-8', () => {
+    // "Ã³" is valid UTF-8: read as "ó" whatever the setting, so a file stored as UTF-8 reads the same everywhere.
+    expect(decodeBytes(latin1('Ã³'), 'windows-1252')).toMatchObject({ text: 'ó', used: { encoding: 'utf-8', by: 'valid' } });
+    expect(decodeBytes(bytes(0xef, 0xbb, 0xbf, 0xc3, 0xb3), 'utf-16le').text).toBe('ó');
+    // Set to windows-1252: bytes auto refuses (undefined in Windows-1252, UTF-8 before them) are read.
+    expect(decodeBytes(bytes(0x61, 0xe9, 0x8d), 'windows-1252')).toMatchObject({ text: 'aé\u008d', used: { encoding: 'windows-1252', by: 'setting', byte: 0xe9 } });
+    const mixed = new Uint8Array([...utf8('Sí\n'), ...latin1('Presentación')]);
+    expect(decodeBytes(mixed, 'windows-1252')).toMatchObject({ text: 'Sí\nPresentación', switchedAt: 'Sí\nPresentaci'.length });
+    expect(describeEncoding(decodeBytes(mixed, 'windows-1252').used, 2)).toBe('Windows-1252 (set in keepscore.config.json; not valid UTF-8 from line 2, byte 0xF3)');
+    // UTF-16 without a mark, told by its zero bytes; a file without any is no UTF-16.
+    expect(decodeBytes(bytes(0x61, 0, 0xf3, 0), 'utf-16le')).toMatchObject({ text: 'aó', used: { encoding: 'utf-16le', by: 'setting' } });
+    expect(decodeBytes(bytes(0, 0x61, 0, 0xf3), 'utf-16be').text).toBe('aó');
+    expect(decodeBytes(utf8('a,ó'), 'utf-16le')).toMatchObject({ text: 'a,ó', used: { encoding: 'utf-8', by: 'valid' } });
     expect(() => decodeBytes(latin1('ó'), 'utf-8')).toThrow(/not UTF-8 text \(byte 0xF3\), although keepscore.config.json says it is UTF-8/);
   });
 

@@ -4,17 +4,23 @@
  *
  * 1. A byte order mark decides: UTF-8 (EF BB BF), UTF-16LE (FF FE) or
  *    UTF-16BE (FE FF); the mark itself is dropped.
- * 2. Else an `encoding` setting decides (the source's, else the config's).
- * 3. Else (`auto`) the bytes are read as UTF-8 while they are valid UTF-8.
- *    At the first byte that is not: when everything before it was plain
- *    ASCII — the same bytes in both encodings — the file is Windows-1252
- *    and reading simply goes on in Windows-1252 from that byte, with nothing
- *    read twice. When UTF-8 text came before it, the file mixes encodings:
- *    an error, since either reading would garble part of it.
- *    Windows-1252 must look like text: a byte Windows-1252 leaves undefined
- *    (81 8D 8F 90 9D) or a control character other than tab, CR and LF is
- *    an error. A zero byte in the first chunk is an error too (binary data,
- *    or UTF-16 without a mark).
+ * 2. Valid UTF-8 is read as UTF-8, whatever the settings say: the bytes are
+ *    read as UTF-8 while they are valid. At the first byte that is not, when
+ *    everything before it was plain ASCII — the same bytes in both encodings
+ *    — the file is Windows-1252 and reading simply goes on in Windows-1252
+ *    from that byte, with nothing read twice. When UTF-8 text came before
+ *    it, the file mixes encodings: an error, since either reading would
+ *    garble part of it. Windows-1252 must look like text: a byte it leaves
+ *    undefined (81 8D 8F 90 9D) or a control character other than tab, CR
+ *    and LF is an error. A zero byte in the first chunk is an error too
+ *    (binary data, or UTF-16 without a mark).
+ * 3. An `encoding` setting (the source's, else the config's) changes what
+ *    step 2 does with text that is not valid UTF-8: `windows-1252` reads it
+ *    as Windows-1252 from its first odd byte without those two refusals;
+ *    `utf-16le` / `utf-16be` read a file whose first chunk has a zero byte
+ *    (as every UTF-16 CSV has) as UTF-16; `utf-8` refuses anything else.
+ *    Since no setting overrides valid UTF-8, a file stored as UTF-8 (an
+ *    upload) reads the same under every setting.
  *
  * Multi-byte sequences split across chunks are carried to the next chunk.
  * Pure and portable: TextDecoder for UTF-8 and UTF-16LE, tables for the rest.
@@ -38,7 +44,7 @@ const NAMES: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Win
 /** What a file was read as, and why. */
 export interface EncodingUsed {
   encoding: Encoding;
-  /** `bom`: its byte order mark; `setting`: the config; `valid`: valid UTF-8; `fallback`: not UTF-8 from some byte on. */
+  /** `bom`: its byte order mark; `setting`: the config; `valid`: valid UTF-8; `fallback`: not UTF-8 from some byte on (also with `setting`: `byte`). */
   by: 'bom' | 'setting' | 'valid' | 'fallback';
   /** The first byte that was not UTF-8 (fallback only), e.g. 0xF3. */
   byte?: number;
@@ -49,7 +55,7 @@ export function describeEncoding(used: EncodingUsed, line?: number): string {
   const name = NAMES[used.encoding];
   switch (used.by) {
     case 'bom': return `${name} (byte order mark)`;
-    case 'setting': return `${name} (set in keepscore.config.json)`;
+    case 'setting': return used.byte === undefined ? `${name} (set in keepscore.config.json)` : `${name} (set in keepscore.config.json; not valid UTF-8 from ${line === undefined ? '' : `line ${line}, `}byte ${hex(used.byte)})`;
     case 'valid': return name;
     case 'fallback': return `${name} (not valid UTF-8 from ${line === undefined ? '' : `line ${line}, `}byte ${hex(used.byte!)})`;
   }
@@ -152,10 +158,13 @@ export class StreamDecoder {
   private checked = false;
   private utf16: TextDecoder | null = null;
   private result: EncodingUsed = { encoding: 'utf-8', by: 'valid' };
+  /** `windows-1252` set: text that is not UTF-8 is read as Windows-1252 without the refusals of `auto`. */
+  private readonly lenient: boolean;
   switchedAt: number | null = null;
 
   constructor(setting: EncodingSetting = 'auto') {
     this.setting = setting;
+    this.lenient = setting === 'windows-1252';
   }
 
   get used(): EncodingUsed {
@@ -198,8 +207,9 @@ export class StreamDecoder {
       this.use(bom, 'bom');
       return head.subarray(bom === 'utf-8' ? 3 : 2);
     }
-    if (this.setting === 'auto') this.mode = 'auto';
-    else this.use(this.setting, 'setting');
+    const utf16 = this.setting === 'utf-16le' || this.setting === 'utf-16be';
+    if (this.setting === 'utf-8' || (utf16 && head.indexOf(0) >= 0)) this.use(this.setting, 'setting');
+    else this.mode = 'auto';
     return head;
   }
 
@@ -210,7 +220,7 @@ export class StreamDecoder {
   }
 
   private next(chunk: Uint8Array): string {
-    if (this.mode === 'auto' && !this.checked) {
+    if (this.mode === 'auto' && !this.lenient && !this.checked) {
       this.checked = true;
       const nul = chunk.indexOf(0);
       if (nul >= 0) {
@@ -258,16 +268,22 @@ export class StreamDecoder {
   private fallback(bytes: Uint8Array, bad: number): string {
     const before = bytes.subarray(0, bad);
     const ascii = this.ascii && !before.some((b) => b >= 0x80);
-    if (!ascii) {
+    if (!ascii && !this.lenient) {
       throw new EncodingError(
         `not UTF-8 text (byte ${hex(bytes[bad])}) although the lines before it are UTF-8: the file mixes encodings; save it as UTF-8, or set "encoding" on its source in keepscore.config.json`,
         loose.decode(before),
       );
     }
     this.mode = 'windows-1252';
-    this.result = { encoding: 'windows-1252', by: 'fallback', byte: bytes[bad] };
-    this.switchedAt = before.length;
-    return this.windows1252(bytes);
+    this.result = { encoding: 'windows-1252', by: this.lenient ? 'setting' : 'fallback', byte: bytes[bad] };
+    if (ascii) {
+      this.switchedAt = before.length;
+      return this.windows1252(bytes);
+    }
+    // UTF-8 text before the switch (possible only when set) was read as UTF-8; only the rest is Windows-1252.
+    const prefix = loose.decode(before);
+    this.switchedAt = prefix.length;
+    return prefix + this.windows1252(bytes.subarray(bad));
   }
 
   private windows1252(chunk: Uint8Array): string {

@@ -37,7 +37,7 @@ export const configSchema = z
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
     /** Where data comes from when it is not the canonical files: CRM exports through presets or mappings. */
     sources: sourcesSchema.optional(),
-    /** How data files without a byte order mark are decoded: `auto` (UTF-8, else Windows-1252) or one encoding; a source may set its own. */
+    /** How bytes that are not valid UTF-8 are read: `auto` (Windows-1252 when it looks like text), or one encoding (ingest/decode.ts); a source may set its own. */
     encoding: encodingSchema.default('auto'),
     /** Deals in other currencies: what one unit of each is worth in `currency` (`{ "MXN": 0.055 }`). */
     rates: z.record(z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as MXN'), z.number().positive('a rate is a positive number: what one unit is worth in the config\'s currency')).optional(),

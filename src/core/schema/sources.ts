@@ -63,7 +63,7 @@ const sourceObject = z.strictObject({
   defaults: z.record(z.string(), defaultValue).optional(),
   /** true: a row missing a required value is an error, as in canonical files; false (default): it is skipped and reported. */
   strict: z.boolean().optional(),
-  /** How the file's bytes are decoded when it has no byte order mark (default: the config's `encoding`). */
+  /** How the file's bytes that are not valid UTF-8 are read (default: the config's `encoding`; ingest/decode.ts). */
   encoding: encodingSchema.optional(),
   /** Quotas only: what a period written as a date starts, a month (default) or a quarter. */
   quotaPeriod: z.enum(['month', 'quarter'], { error: 'expected "month" or "quarter"' }).optional(),

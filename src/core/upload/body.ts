@@ -74,16 +74,15 @@ const MAGIC: [number[], string][] = [
 /**
  * The bytes as text, decoded as the loader decodes a file (ingest/decode.ts);
  * throws 415 for a workbook, PDF, image or archive, and for bytes that are no
- * text. The text gets a byte order mark when it holds anything but ASCII, so
- * the stored UTF-8 file reads the same whatever `encoding` the config gives it.
+ * text. Stored as UTF-8, the text reads the same whatever `encoding` the
+ * config sets, since no setting overrides valid UTF-8.
  */
 export function csvText(bytes: Uint8Array): string {
   for (const [magic, what] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) throw new UploadError(415, `this is ${what}, not a CSV file; export or save it as CSV (UTF-8)`);
   }
   try {
-    const { text } = decodeBytes(bytes);
-    return /[^\x00-\x7f]/.test(text) ? `\uFEFF${text}` : text;
+    return decodeBytes(bytes).text;
   } catch (error) {
     if (!(error instanceof EncodingError)) throw error;
     const line = error.before.split('\n').length;
