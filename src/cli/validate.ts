@@ -1,14 +1,22 @@
 /**
  * `npm run --silent validate -- --data DIR`: every problem in the folder, and
- * the import report of every file read through a preset or a mapping; exit 1
- * when there is a problem.
+ * the import report of every file read through a preset or a mapping (or
+ * with something to say: its encoding, currencies, a repeated header); for a
+ * valid folder also where the as-of date comes from, and what to check
+ * before trusting the numbers. Exit 1 when there is a problem.
  */
+import { formatCount } from '../core/format.ts';
+import { reportText } from '../core/i18n/reports.ts';
 import { formatImportReport } from '../core/ingest/importReport.ts';
+import { asOfSentence, importWarnings, type Wording } from '../core/ingest/importWarnings.ts';
 import { summarizeProblems } from '../core/ingest/problems.ts';
+import { dayToIso } from '../core/ingest/values.ts';
+import { happenedSpan } from '../core/kpi/facts.ts';
 import { loadFolder } from './loadOrExplain.ts';
 import { dataDir, runCommand } from './run.ts';
 
 const usage = 'npm run --silent validate -- --data DIR';
+const words: Wording = { text: reportText('en'), date: dayToIso, count: (n) => formatCount(n, 'en-US') };
 
 await runCommand(usage, { data: { type: 'string' } }, async (flags) => {
   const dir = dataDir(flags.data);
@@ -19,7 +27,11 @@ await runCommand(usage, { data: { type: 'string' } }, async (flags) => {
     const files = dataset.files
       .filter((f) => f.present)
       .map((f) => `${f.file} (${f.rows} ${f.file === `${f.kind}.csv` ? '' : `${f.kind.replace('_', ' ')} `}rows)`);
-    process.stdout.write(`${dir} is valid: ${files.join(', ')}.\n${report}`);
+    const span = happenedSpan(dataset);
+    const asOf = span === null ? '' : `As of ${dayToIso(span.last)}: ${asOfSentence(dataset, words)}\n`;
+    const warnings = importWarnings(dataset, words);
+    const warned = warnings.length === 0 ? '' : `Warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}\n`;
+    process.stdout.write(`${dir} is valid: ${files.join(', ')}.\n${report}${asOf}${warned}`);
     return 0;
   }
   process.stdout.write(`${report}${summarizeProblems(problems, Infinity)}\n`);

@@ -7,6 +7,7 @@ import type { CsvTable } from '../core/export/csv.ts';
 import { formatCount, formatDate, formatMoney } from '../core/format.ts';
 import { fill } from '../core/i18n.ts';
 import { reportText, type ReportText, type ReportTextKey } from '../core/i18n/reports.ts';
+import { asOfSentence, importWarnings, type Wording } from '../core/ingest/importWarnings.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { periodsBetween } from '../core/kpi/periods.ts';
@@ -20,6 +21,8 @@ export interface DataPage {
   exported: string | null;
   /** Worded warnings, most consequential first. */
   warnings: string[];
+  /** Where the as-of date comes from ("It is the close date of the latest closed deal, D-123."), or null. */
+  asOfFrom: string | null;
   /** First and last day of the data (`YYYY-MM-DD`) and how many months that spans; null for data without dates. */
   span: { first: string; last: string; months: number } | null;
 }
@@ -48,13 +51,16 @@ export function getDataPage(site: SiteData): Promise<DataPage> {
       for (const key of ['asOf', 'exported'] as const) if (typeof values[key] === 'string') shown[key] = formatDate(values[key], locale);
       return fill(text[`warn.${code}` as ReportTextKey], shown);
     });
+    // The import's own warnings (closed deals after the export, deals without an amount) come first.
+    const words: Wording = { text, date: (day) => formatDate(dayToIso(day), locale), count: (n) => formatCount(n, locale) };
+    warnings.unshift(...importWarnings(site.dataset, words));
     const happened = happenedSpan(site.dataset);
     const span = happened && {
       first: dayToIso(happened.first),
       last: site.asOf,
       months: periodsBetween('month', happened.first, site.engine.facts.asOf).length,
     };
-    return { files, exported, warnings, span };
+    return { files, exported, warnings, span, asOfFrom: asOfSentence(site.dataset, words) };
   })();
   return page;
 }

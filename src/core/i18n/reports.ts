@@ -63,7 +63,7 @@ const enText = {
   'data.noWarnings': 'No warnings: every KPI has the data it needs.',
   'data.reports': 'Frozen monthly snapshots: {n}.',
   'data.imports': 'Imported exports',
-  'data.importsNote': 'Files read through a CRM preset or the mapping in the config: what was used, rows read, kept and left out (and why, with lines), values translated.',
+  'data.importsNote': 'Files read through a CRM preset or the mapping in the config, and any file with something to report (its encoding, currencies, a repeated header): what was used, rows read, kept and left out (and why, with lines), values translated.',
 
   'warn.noDeals': 'deals.csv has no rows: every KPI is empty.',
   'warn.noActivities': 'No activities: KPI 1 (activity ratios) is empty, and lead conversion and leads needed for quota are unknown.',
@@ -75,6 +75,15 @@ const enText = {
   'warn.overdue': 'Open deals past their close date as of {asOf}: {n}, {amount}. Update their close dates or close them.',
   'warn.repsWithoutTeam': 'Reps not in any team of the config (they count for the whole team only): {n} — {reps}.',
   'warn.staleExport': 'The newest file is dated {exported}, {days} days after the latest activity in the data ({asOf}): the export may be missing recent data.',
+  'warn.closedAfterExport': 'Closed deals dated after {reference} ({date}): {n} — {deals}. They push the as-of date into the future; check their close dates in the CRM.',
+  'warn.ref.export': 'the export date in the name of {file}',
+  'warn.ref.activity': 'the latest activity',
+  'warn.dealsWithoutAmount': '{n} deals have no amount: they count in win rate, not in money.',
+  'data.asOfFrom.closed': 'It is the close date of the latest closed deal, {id}.',
+  'data.asOfFrom.created': 'It is the created date of the latest deal, {id}.',
+  'data.asOfFrom.activity': 'It is the date of the latest activity, {id}.',
+  'data.asOfFrom.stage': 'It is the day deal {id} entered a stage, the latest stage change.',
+  'data.asOfFrom.churn': 'It is the churn date of {id}, the latest in customers.csv.',
 } satisfies Record<string, string>;
 
 export type ReportTextKey = keyof typeof enText;
@@ -139,7 +148,7 @@ const ruText: ReportText = {
   'data.noWarnings': 'Предупреждений нет: у каждого KPI есть нужные данные.',
   'data.reports': 'Зафиксированных ежемесячных снимков: {n}.',
   'data.imports': 'Импортированные выгрузки',
-  'data.importsNote': 'Файлы, прочитанные через пресет CRM или сопоставление из конфигурации: что использовано, сколько строк прочитано, сохранено и пропущено (и почему, с номерами строк), какие значения переведены.',
+  'data.importsNote': 'Файлы, прочитанные через пресет CRM или сопоставление из конфигурации, и любой файл, о котором есть что сказать (кодировка, валюты, повторённый заголовок): что использовано, сколько строк прочитано, сохранено и пропущено (и почему, с номерами строк), какие значения переведены.',
 
   'warn.noDeals': 'В deals.csv нет строк: все KPI пусты.',
   'warn.noActivities': 'Нет активностей: KPI 1 (коэффициенты активности) пуст, конверсия лидов и число нужных лидов неизвестны.',
@@ -151,6 +160,15 @@ const ruText: ReportText = {
   'warn.overdue': 'Открытые сделки с прошедшей датой закрытия на {asOf}: {n}, {amount}. Обновите даты закрытия или закройте сделки.',
   'warn.repsWithoutTeam': 'Менеджеры вне команд из настроек (учитываются только во всей команде): {n} — {reps}.',
   'warn.staleExport': 'Самый новый файл датирован {exported}, через {days} дн. после последнего события в данных ({asOf}): в выгрузке могут отсутствовать свежие данные.',
+  'warn.closedAfterExport': 'Закрытые сделки с датой позже, чем {reference} ({date}): {n} — {deals}. Из-за них дата «данные на» уходит в будущее; проверьте их даты закрытия в CRM.',
+  'warn.ref.export': 'дата выгрузки в имени файла {file}',
+  'warn.ref.activity': 'последняя активность',
+  'warn.dealsWithoutAmount': 'Сделок без суммы: {n}. Они учитываются в доле выигранных, но не в деньгах.',
+  'data.asOfFrom.closed': 'Это дата закрытия последней закрытой сделки, {id}.',
+  'data.asOfFrom.created': 'Это дата создания последней сделки, {id}.',
+  'data.asOfFrom.activity': 'Это дата последней активности, {id}.',
+  'data.asOfFrom.stage': 'Это день, когда сделка {id} перешла на этап, — последний переход.',
+  'data.asOfFrom.churn': 'Это дата оттока клиента {id}, последняя в customers.csv.',
 };
 
 export const REPORT_TEXTS = { en: enText, ru: ruText } as const satisfies Record<string, ReportText>;

@@ -34,7 +34,13 @@ export interface ImportReport {
   detected: boolean;
   /** Whether the config's `sources` mapped columns, values or defaults for this file. */
   mapping: boolean;
+  /** Read by Keepscore's own column names (a canonical file with something to report: an encoding, currencies, a repeated header). */
+  canonical: boolean;
   strict: boolean;
+  /** What the bytes were decoded from, e.g. `Windows-1252 (not valid UTF-8 from line 40, byte 0xF3)`; null for text handed over as text. */
+  encoding: string | null;
+  /** Deals: the currencies found and how they were converted. */
+  currency: string | null;
   /** canonical column -> where its values come from (`Deal - Won time, else Deal - Expected close date`, `line number`…). */
   columns: Record<string, string>;
   rowsRead: number;
@@ -48,6 +54,8 @@ export interface ImportReport {
   notes: string[];
 }
 
+type Counted = 'rowsRead' | 'rowsKept' | 'skipped' | 'changed' | 'valuesMapped' | 'notes';
+
 /** Collects one file's report as rows stream by; counters are plain fields, cheap per row. */
 export class ImportReportBuilder {
   readonly report: ImportReport;
@@ -56,8 +64,8 @@ export class ImportReportBuilder {
 
   private readonly changes = new Map<string, SkipCount>();
 
-  constructor(init: Omit<ImportReport, 'rowsRead' | 'rowsKept' | 'skipped' | 'changed' | 'valuesMapped' | 'notes'>) {
-    this.report = { ...init, rowsRead: 0, rowsKept: 0, skipped: [], changed: [], valuesMapped: [], notes: [] };
+  constructor(init: Omit<ImportReport, Counted | 'canonical' | 'encoding' | 'currency'> & Partial<Pick<ImportReport, 'canonical'>>) {
+    this.report = { canonical: false, ...init, encoding: null, currency: null, rowsRead: 0, rowsKept: 0, skipped: [], changed: [], valuesMapped: [], notes: [] };
   }
 
   skip(reason: string, line: number): void {
@@ -103,10 +111,13 @@ function lineList(s: SkipCount): string {
 /** The report as indented lines of text, for `validate`. */
 export function formatImportReport(r: ImportReport): string[] {
   const via = r.preset
-    ? `the ${r.shape ?? r.preset} preset${r.detected ? ' (detected from the header)' : ''}${r.mapping ? ' and the mapping in the config' : ''}`
-    : 'the mapping in the config';
-  const lines = [`${r.file} -> ${r.kind} through ${via}${r.strict ? ', strict' : ''}: ${r.rowsRead} rows read, ${r.rowsKept} kept, ${r.rowsRead - r.rowsKept} left out`];
-  lines.push(`  columns: ${Object.entries(r.columns).map(([key, from]) => `${key} <- ${from}`).join('; ')}`);
+    ? `through the ${r.shape ?? r.preset} preset${r.detected ? ' (detected from the header)' : ''}${r.mapping ? ' and the mapping in the config' : ''}`
+    : r.mapping ? 'through the mapping in the config' : 'by Keepscore\'s own column names';
+  const lines = [`${r.file} -> ${r.kind} ${via}${r.strict ? ', strict' : ''}: ${r.rowsRead} rows read, ${r.rowsKept} kept, ${r.rowsRead - r.rowsKept} left out`];
+  if (r.encoding !== null) lines.push(`  encoding: ${r.encoding}`);
+  if (r.currency !== null) lines.push(`  currency: ${r.currency}`);
+  const columns = Object.entries(r.columns);
+  if (columns.length > 0) lines.push(`  columns: ${columns.map(([key, from]) => `${key} <- ${from}`).join('; ')}`);
   for (const s of r.skipped) lines.push(`  skipped ${s.count}: ${s.reason} (${lineList(s)})`);
   for (const s of r.changed) lines.push(`  kept with a change ${s.count}: ${s.reason} (${lineList(s)})`);
   for (const v of r.valuesMapped) lines.push(`  mapped ${v.column} ${JSON.stringify(v.from)} -> ${JSON.stringify(v.to)}: ${v.count}`);

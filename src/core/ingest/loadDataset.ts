@@ -1,8 +1,10 @@
-/** The one loader of a data folder on disk: streams each file into `readDataset`. */
+/** The one loader of a data folder on disk: streams each file's bytes into `readDataset`, which decodes them. */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CHUNK_BYTES } from './csv.ts';
 import { readDataset, type DataSource, type LoadResult } from './dataset.ts';
+import { decodeBytes } from './decode.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
@@ -13,12 +15,16 @@ export function directorySource(dir: string): DataSource {
   return {
     async readText(name) {
       const path = join(dir, name);
-      return (await exists(path)) ? readFile(path, 'utf8') : null;
+      return (await exists(path)) ? decodeBytes(await readFile(path)).text : null;
     },
     async openCsv(name) {
       const path = join(dir, name);
-      // 1 MB reads: papaparse parses each one as it arrives, so memory stays flat.
-      return (await exists(path)) ? createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) : null;
+      // Half-megabyte reads, decoded and parsed as they arrive, so memory stays flat.
+      return (await exists(path)) ? createReadStream(path, { highWaterMark: CHUNK_BYTES }) : null;
+    },
+    async list() {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      return entries.filter((e) => e.isFile()).map((e) => e.name);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Config } from '../schema/config.ts';
 import type { StageEntry } from '../schema/rows.ts';
 import type { ImportReportBuilder } from './importReport.ts';
 import type { Problem } from './problems.ts';
-import { parseDay } from './values.ts';
+import { parseDay, parseInstant } from './values.ts';
 
 export interface StageDateColumn {
   index: number;
@@ -90,7 +90,7 @@ export function stageEntriesOf(
     let seen = false;
     for (let i = start; i < out.length && !seen; i++) seen = out[i].stage === column.stage && out[i].entered === entered;
     if (seen) continue;
-    out.push({ deal, stage: column.stage, entered });
+    out.push({ deal, stage: column.stage, entered, enteredAt: parseInstant(text, config.dateOrder) });
     added++;
   }
   return added;

@@ -82,6 +82,36 @@ export function parseDay(text: string, order: DateOrder = 'mdy'): Day | null {
   return null;
 }
 
+// The time in a datetime: 14:03, 14:03:22, 14:03:22.123, 2:03 PM, then an offset (Z, +02:00, -0500). Dates hold no colon.
+const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?\s?([AaPp][Mm])?\s?(Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/**
+ * The instant of a datetime (ms since 1970, UTC when it names an offset,
+ * else its wall-clock time taken as UTC), or undefined when the text holds
+ * a date alone. Only orders rows of one day (KPI-SPEC §6): the day is still
+ * the date as written.
+ */
+export function parseInstant(text: string, order: DateOrder = 'mdy'): number | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const day = parseDay(text, order);
+  const m = TIME.exec(text.slice(Math.max(0, colon - 2)));
+  if (day === null || m === null) return undefined;
+  let hour = +m[1];
+  const half = m[5]?.toLowerCase();
+  if (half !== undefined && (hour < 1 || hour > 12)) return undefined;
+  if (half === 'am' && hour === 12) hour = 0;
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (hour > 23 || +m[2] > 59 || +(m[3] ?? 0) > 59) return undefined;
+  const ms = +((m[4] ?? '').padEnd(3, '0'));
+  let offset = 0;
+  if (m[6] !== undefined && m[6] !== 'Z') {
+    const digits = m[6].replace(':', '');
+    offset = (digits[0] === '-' ? -1 : 1) * (+digits.slice(1, 3) * 60 + +digits.slice(3, 5));
+  }
+  return day * MS_PER_DAY + ((hour * 60 + +m[2] - offset) * 60 + +(m[3] ?? 0)) * 1000 + ms;
+}
+
 // Currency symbols that exports put before or after a number (ISO codes too, and руб.).
 const CURRENCY_SYMBOLS = new Set(['$', '€', '£', '¥', '₽', '₹', '₴', '₸']);
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);

@@ -1,10 +1,12 @@
 /**
  * Reads an upload's body within the size limit and turns it into CSV text.
  * The limit is checked twice: against Content-Length before reading, and by
- * counting bytes while reading (a client may lie or send chunked). Whatever
- * is not UTF-8 text — a spreadsheet, an image, a UTF-16 or Latin-1 export —
- * is refused with a message that says what to do instead.
+ * counting bytes while reading (a client may lie or send chunked). Text is
+ * decoded by the loader's one text reader (UTF-8, UTF-16 with a byte order
+ * mark, Windows-1252); whatever is not text — a spreadsheet, an image,
+ * binary data — is refused with a message that says what to do instead.
  */
+import { decodeBytes, EncodingError } from '../ingest/decode.ts';
 
 export class UploadError extends Error {
   readonly status: number;
@@ -113,42 +115,21 @@ const MAGIC: [number[], string][] = [
   [[0x1f, 0x8b], 'a gzip archive'],
 ];
 
-/** The bytes as text; throws 415 for binary data and for anything that is not UTF-8. */
+/**
+ * The bytes as text, decoded as the loader decodes a file (ingest/decode.ts);
+ * throws 415 for a workbook, PDF, image or archive, and for bytes that are no
+ * text. Stored as UTF-8, the text reads the same whatever `encoding` the
+ * config sets, since no setting overrides valid UTF-8.
+ */
 export function csvText(bytes: Uint8Array): string {
   for (const [magic, what] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) throw new UploadError(415, `this is ${what}, not a CSV file; export or save it as CSV (UTF-8)`);
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new UploadError(415, 'this file is UTF-16 text; save it as CSV UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")');
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new UploadError(415, `this is binary data, not a CSV file (a NUL byte at byte ${nul + 1})`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    const line = lineAt(bytes, at);
-    throw new UploadError(
-      415,
-      `this file is not UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase()} on line ${line} looks like Windows-1252 or Latin-1); save it as CSV UTF-8`,
-    );
+    return decodeBytes(bytes).text;
+  } catch (error) {
+    if (!(error instanceof EncodingError)) throw error;
+    const line = error.before.split('\n').length;
+    throw new UploadError(415, `this file cannot be read as CSV text: ${error.message} (line ${line}); save it as CSV UTF-8`);
   }
-}
-
-/** Index of the first byte that breaks UTF-8 (a lead byte without its continuation bytes). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += extra + 1;
-  }
-  return 0;
-}
-
-function lineAt(bytes: Uint8Array, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
-  return line;
 }
