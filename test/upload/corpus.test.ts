@@ -133,7 +133,8 @@ const CASES: Case[] = [
   { name: 'toString as the form\'s kind', body: formText(part('token', TOKEN), part('kind', 'toString'), part('file', DEALS, 'deals.csv')), type: FORM, bearer: null, status: 400, says: /unknown file kind/ },
   { name: 'constructor as the export date', body: DEALS, query: '?exported=constructor', status: 400, says: /YYYY-MM-DD/ },
   { name: 'a 10 KB bearer token', body: DEALS, bearer: 'g'.repeat(10_000), status: 401, says: /wrong upload token/ },
-  { name: 'UTF-16 declared in the content type', body: bytes(0xff, 0xfe, 0x69, 0x00), type: 'text/csv; charset=utf-16', status: 415, says: /UTF-16/ },
+  // UTF-16 is read (issue 13): this one is a header of one letter and nothing under it.
+  { name: 'UTF-16 declared in the content type', body: bytes(0xff, 0xfe, 0x69, 0x00), type: 'text/csv; charset=utf-16', status: 422, says: /no data rows/ },
   { name: 'a header of Object.prototype names', body: 'toString,valueOf,__proto__,constructor\n1,2,3,4\n', status: 422, says: /cannot tell which file/ },
   { name: 'a duplicate __proto__ column', body: `${HEADER},__proto__,__proto__\n${row({})},1,2\n`, status: 422, says: /twice/ },
   { name: 'a deal of a stage called __proto__', body: deals(row({ stage: '__proto__' })), status: 422, says: /unknown stage/ },
