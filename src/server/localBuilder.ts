@@ -113,8 +113,9 @@ export class LocalBuilder implements Rebuilder {
       }
     } else {
       await rm(next, { recursive: true, force: true });
-      entry.state = 'failed';
-      entry.error = await buildFault(output, code, this.options.dataDir);
+      // The reason first, then the state: a status read in between must never see a failure without one.
+      const error = await buildFault(output, code, this.options.dataDir);
+      Object.assign(entry, { state: 'failed', error });
       this.options.log?.(`Build ${entry.id} failed (${entry.error}). Its output:\n${output.trim()}`);
     }
     entry.finished = new Date().toISOString();
