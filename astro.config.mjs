@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { validateData } from './src/integrations/validateData.ts';
+import { accessSummary } from './src/integrations/accessSummary.ts';
 
 export default defineConfig({
   output: 'static',
@@ -11,5 +12,6 @@ export default defineConfig({
   // Stylesheets stay files, never inline <style>: public/_headers' CSP allows styles from 'self' only.
   build: { inlineStylesheets: 'never' },
   // validateData first: nothing else should run on data that will not build.
-  integrations: [validateData(), mdx()],
+  // accessSummary: the build's last word on who may read the site (issue 15).
+  integrations: [validateData(), mdx(), accessSummary()],
 });

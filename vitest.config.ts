@@ -6,9 +6,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // test/deploy/monthly.test.ts: monthly.yml's steps, its build included (issue 6).
-const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.test.ts', 'test/deploy/monthly.test.ts'];
+// test/access/build.test.ts: what the build says about who may read the site (issue 15).
+const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.test.ts', 'test/deploy/monthly.test.ts', 'test/access/build.test.ts'];
 // test/e2e also holds issue 6's journey (journey.e2e.test.ts: npm start, upload, snapshot, PDF) and CSP tests.
-const E2E = ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts'];
+// test/access: the access guard on the real server and in workerd (issue 15).
+const E2E = ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts', 'test/access/**/*.e2e.test.ts'];
 
 export default defineConfig({
   test: {

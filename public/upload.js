@@ -69,6 +69,14 @@ function poll(url, line) {
   tick();
 }
 
+// The server reads the token before the file and stops at a wrong one: send it first, whatever the form's order.
+function tokenFirst(data) {
+  var ordered = new FormData();
+  data.getAll('token').forEach(function (v) { ordered.append('token', v); });
+  data.forEach(function (v, k) { if (k !== 'token') ordered.append(k, v); });
+  return ordered;
+}
+
 function upload(event) {
   event.preventDefault();
   var xhr = new XMLHttpRequest();
@@ -96,7 +104,7 @@ function upload(event) {
     button.disabled = false;
     show('bad', [el('p', say('offline'))]);
   };
-  xhr.send(new FormData(form));
+  xhr.send(tokenFirst(new FormData(form)));
 }
 
 if (form && out && bar && window.FormData && window.XMLHttpRequest) form.addEventListener('submit', upload);

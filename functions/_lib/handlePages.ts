@@ -4,7 +4,7 @@
  * github plus a deploy hook). Adapters live per isolate: the status shows
  * what this isolate saw; the build itself runs in CI or behind the hook.
  */
-import { githubStore, remoteRebuilder, uploadConfig, type Env } from '../../src/core/upload/env.ts';
+import { githubStore, remoteRebuilder, uploadConfig, uploadLimits, type Env } from '../../src/core/upload/env.ts';
 import { handleUpload } from '../../src/core/upload/handler.ts';
 import { json, refusal } from '../../src/core/upload/responses.ts';
 import type { UploadDeps } from '../../src/core/upload/types.ts';
@@ -13,7 +13,8 @@ let cached: { env: Env; deps: UploadDeps } | null = null;
 
 function depsFor(env: Env): UploadDeps {
   if (cached?.env !== env) {
-    cached = { env, deps: { store: githubStore(env), rebuild: remoteRebuilder(env), config: uploadConfig(env), now: () => new Date() } };
+    const config = uploadConfig(env);
+    cached = { env, deps: { store: githubStore(env), rebuild: remoteRebuilder(env), config, limits: uploadLimits(config), now: () => new Date(), log: (line) => console.error(line) } };
   }
   return cached.deps;
 }
@@ -26,7 +27,8 @@ export async function handlePages(request: Request, env: Env): Promise<Response>
     return refusal(403, 'uploads are disabled on this site: no upload token is configured (KEEPSCORE_UPLOAD_TOKEN)', false);
   }
   try {
-    return await handleUpload(request, depsFor(env));
+    // Cloudflare sets CF-Connecting-IP to the client's address; a client cannot forge it through Cloudflare.
+    return await handleUpload(request, depsFor(env), request.headers.get('cf-connecting-ip') ?? 'unknown');
   } catch (error) {
     return json(503, { error: `uploads are not configured: ${(error as Error).message}` });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, slugsFor } from './slug.ts';
+import { MAX_SLUG, slugify, slugsFor } from './slug.ts';
 
 describe('slugify', () => {
   it('makes readable ASCII slugs', () => {
@@ -36,3 +36,16 @@ describe('slugsFor', () => {
     expect(a.get('王伟')).toBe('rep-2');
   });
 });
+
+describe('long names', () => {
+  it('are cut to MAX_SLUG with a hash of the whole name, so names alike at the start stay apart', () => {
+    const long = `Maximilian-${'x'.repeat(222)}`;
+    const slugs = slugsFor([long, `${long}y`, 'Ann']);
+    expect(slugs.get('Ann')).toBe('ann');
+    expect(slugs.get(long)!.length).toBeLessThanOrEqual(MAX_SLUG);
+    expect(slugs.get(long)).toMatch(/^maximilian-x+-[0-9a-z]{7}$/);
+    expect(slugs.get(long)).not.toBe(slugs.get(`${long}y`));
+    expect(slugsFor([long]).get(long)).toBe(slugs.get(long));
+  });
+});
+

@@ -4,11 +4,12 @@
  * the live site as it was (and says why in /api/status). One build at a
  * time; uploads that arrive during a build wait together for one more.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Recent } from '../core/upload/recent.ts';
+import { buildFault } from './buildFault.ts';
 import type { BuildEntry, Rebuilder } from '../core/upload/types.ts';
 
 export interface BuilderOptions {
@@ -21,17 +22,16 @@ export interface BuilderOptions {
   /** Called around the swap of dist/, so the server holds requests for the instant it takes. */
   swap?: (replace: () => Promise<void>) => Promise<void>;
   timeoutMs?: number;
+  /** The operator's log: a failed build's whole output goes here (the status only says what and where). */
+  log?: (line: string) => void;
 }
 
-/** The last lines of a build's output: enough to see why it failed, never the environment. */
-function tail(text: string, root: string): string {
-  return text.split(root).join('.').trim().split('\n').slice(-25).join('\n').slice(-4000);
-}
 
 export class LocalBuilder implements Rebuilder {
   private readonly log = new Recent<BuildEntry>(50);
   private running: Promise<void> | null = null;
   private queued: BuildEntry | null = null;
+  private child: ChildProcess | null = null;
 
   private readonly options: BuilderOptions;
 
@@ -50,6 +50,24 @@ export class LocalBuilder implements Rebuilder {
 
   async recent(): Promise<BuildEntry[]> {
     return this.log.list().map((b) => ({ ...b, versions: [...b.versions] }));
+  }
+
+  /**
+   * Removes the `dist.next-*` and `dist.old-*` folders beside dist/ that a killed build or swap left
+   * (call before the first build: this builder's own are made later).
+   */
+  async cleanUp(): Promise<string[]> {
+    const parent = dirname(this.options.distDir);
+    const base = basename(this.options.distDir);
+    const names = await readdir(parent).catch(() => [] as string[]);
+    const left = names.filter((n) => n.startsWith(`${base}.next-`) || n.startsWith(`${base}.old-`));
+    for (const name of left) await rm(join(parent, name), { recursive: true, force: true });
+    return left;
+  }
+
+  /** Stops a running build (shutdown): its folder is removed, the live site stays. */
+  stop(): void {
+    this.child?.kill('SIGKILL');
   }
 
   /** Resolves when no build is running or queued (tests, shutdown). */
@@ -83,12 +101,22 @@ export class LocalBuilder implements Rebuilder {
     const next = `${this.options.distDir}.next-${entry.id}`;
     const { code, output } = await this.run(next);
     if (code === 0 && (await stat(join(next, 'index.html')).catch(() => null))) {
-      await (this.options.swap ?? ((replace) => replace()))(() => this.replaceDist(next, entry.id));
-      entry.state = 'succeeded';
+      try {
+        await (this.options.swap ?? ((replace) => replace()))(() => this.replaceDist(next, entry.id));
+        entry.state = 'succeeded';
+      } catch (error) {
+        // The swap failed (a disk error): the entry says so instead of staying "running", the old site stays.
+        await rm(next, { recursive: true, force: true });
+        const code = (error as NodeJS.ErrnoException).code;
+        Object.assign(entry, { state: 'failed', error: `the new site could not replace the old one${code ? ` (${code})` : ''}` });
+        this.options.log?.(`Build ${entry.id} could not be put in place: ${(error as Error).stack ?? error}`);
+      }
     } else {
       await rm(next, { recursive: true, force: true });
-      entry.state = 'failed';
-      entry.error = tail(output, this.options.root) || `the build exited with ${code}`;
+      // The reason first, then the state: a status read in between must never see a failure without one.
+      const error = await buildFault(output, code, this.options.dataDir);
+      Object.assign(entry, { state: 'failed', error });
+      this.options.log?.(`Build ${entry.id} failed (${entry.error}). Its output:\n${output.trim()}`);
     }
     entry.finished = new Date().toISOString();
     entry.durationMs = Date.now() - started;
@@ -109,11 +137,11 @@ export class LocalBuilder implements Rebuilder {
     const [exec, ...args] = command ?? [process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
     return new Promise((resolve) => {
       let output = '';
-      const child = spawn(exec, [...args, '--outDir', outDir], {
+      const child = (this.child = spawn(exec, [...args, '--outDir', outDir], {
         cwd: root,
         env: { ...process.env, KEEPSCORE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      }));
       const collect = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-64_000));
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
@@ -124,6 +152,7 @@ export class LocalBuilder implements Rebuilder {
       });
       child.on('close', (code) => {
         clearTimeout(timer);
+        this.child = null;
         resolve({ code, output });
       });
     });

@@ -51,7 +51,9 @@ export function redirectFor(rules: readonly RedirectRule[], pathname: string, se
     const match = rule.pattern.exec(pathname);
     if (!match) continue;
     const groups = match.groups ?? {};
-    const location = rule.to.replace(/:([A-Za-z]\w*)/g, (whole, name: string) => groups[name] ?? whole);
+    // Filled-in values come from the request: escaped segment by segment, so none adds a host, query or fragment.
+    const fill = (value: string) => value.split('/').map(encodeURIComponent).join('/');
+    const location = rule.to.replace(/:([A-Za-z]\w*)/g, (whole, name: string) => (groups[name] === undefined ? whole : fill(groups[name])));
     return { location: location.includes('?') ? location : location.replace(/(#|$)/, `${search}$1`), status: rule.status };
   }
   return null;

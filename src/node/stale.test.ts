@@ -27,6 +27,7 @@ describe('isStale (npm start builds first when true)', () => {
     touch(join(dist, 'index.html'), 50);
     touch(join(data, '.history', 'v1', 'deals.csv'), 0);
     touch(join(data, '.deals.csv.upload-1-ab.tmp'), 0);
+    touch(join(data, '.keepscore-lock', 'owner-123-ab'), 0);
     expect(await isStale(data, dist)).toBe(false);
   });
 

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, posix, sep } from 'node:path';
 import { escapeHtml } from '../core/upload/responses.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from './headersFile.ts';
 
@@ -38,18 +38,38 @@ export const SITE_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 };
 
-/** The file a URL path maps to inside `root`, or null when it would leave it. */
-export function fileFor(root: string, pathname: string): string | null {
+/**
+ * The request's path decoded once and normalised (`//a/./b/../c` -> `/a/c`,
+ * never above `/`, a trailing slash kept): every decision — the API route,
+ * redirects, headers, which file, what is hidden — is made on this one
+ * string. Null when it cannot be a path of the site: a broken escape, a
+ * NUL, or a backslash (which browsers read as a slash in a Location).
+ */
+export function sitePath(pathname: string): string | null {
   let path: string;
   try {
     path = decodeURIComponent(pathname);
   } catch {
     return null;
   }
-  if (path.includes('\0')) return null;
-  if (path.endsWith('/')) path += 'index.html';
-  const file = normalize(join(root, path));
+  if (!path.startsWith('/') || path.includes('\0') || path.includes('\\')) return null;
+  return posix.normalize(path);
+}
+
+/** A site path as a URL path again (each segment escaped): safe in a Location, always on this host. */
+export function hrefOf(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The file a site path maps to inside `root`, or null when it would leave it. */
+export function fileFor(root: string, path: string): string | null {
+  const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
   return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+}
+
+/** What is never served: the host's own config files and anything hidden (a segment starting with a dot). */
+function hidden(path: string): boolean {
+  return path === '/_headers' || path === '/_redirects' || path.split('/').some((segment) => segment.startsWith('.'));
 }
 
 /** The `_headers` rules of the built site (public/_headers is copied into dist/), re-read when the site changes. */
@@ -69,9 +89,9 @@ export class HeaderRules {
   }
 }
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null, rules: HeaderRule[], notBuilt: string): Promise<void> {
-  const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-  const headers = headersFor(rules, pathname, SITE_HEADERS);
+/** Serves `path` (a sitePath, or null for one that cannot be) from the built site `root`. */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string | null, root: string | null, rules: HeaderRule[], notBuilt: string): Promise<void> {
+  const headers = headersFor(rules, path ?? '/', SITE_HEADERS);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
     return;
@@ -81,13 +101,13 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     res.end(`<!doctype html><title>Keepscore</title><h1>The site is not built yet</h1><p>${escapeHtml(notBuilt)}</p>`);
     return;
   }
-  const file = fileFor(root, pathname);
+  const file = path === null || hidden(path) ? null : fileFor(root, path);
   const info = file ? await stat(file).catch(() => null) : null;
-  if (info?.isDirectory()) {
-    res.writeHead(301, { ...headers, Location: `${pathname}/` }).end();
+  if (path !== null && info?.isDirectory()) {
+    res.writeHead(301, { ...headers, Location: hrefOf(`${path}/`) }).end();
     return;
   }
-  if (!file || !info?.isFile() || /^\/_(headers|redirects)$/.test(pathname) || pathname.split('/').some((s) => s.startsWith('.') && s !== '')) {
+  if (!file || !info?.isFile()) {
     const page = await readFile(join(root, '404.html')).catch(() => Buffer.from('<!doctype html><title>Not found</title><h1>Not found</h1><p><a href="/">Keepscore</a></p>\n'));
     res.writeHead(404, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': page.length });
     res.end(req.method === 'HEAD' ? undefined : page);

@@ -1,11 +1,13 @@
 /**
  * The site model: everything a page of one build is made from, built once
- * by `buildSiteModel(dataDir, base)` — the dataset and the KPI engine, the
- * words and formats of the config's locale and currency, the periods a page
+ * by `buildSiteModel(dataDir, base, env)` — the dataset and the KPI engine,
+ * the words and formats of the config's locale and currency, who may read
+ * the site (the build environment's access mode), the periods a page
  * shows, the scopes, the monthly reports (frozen or live), and each scope's
  * pooled trailing window and plan. Reports and pools are computed on first
  * use and kept in the model, never in a module.
  */
+import { accessNotice, offersLogout, type AccessNotice } from '../core/access/notice.ts';
 import { activityPlan, planInputOf, type Plan, type PlanInput } from '../core/coaching/plan.ts';
 import { pool, type Pooled } from '../core/coaching/pool.ts';
 import type { Dataset } from '../core/ingest/dataset.ts';
@@ -18,6 +20,7 @@ import { reportMonths, type ReportMonth } from '../core/report/months.ts';
 import type { Snapshot } from '../core/report/snapshotFile.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { CoreKpiReport, KpiReport, Kpis } from '../core/schema/kpiReport.ts';
+import type { Env } from '../core/upload/env.ts';
 import { exportDates, newestExport } from '../node/exportDates.ts';
 import { loadDataset } from '../node/loadDataset.ts';
 import { loadSnapshots, type FrozenReport } from '../node/readSnapshots.ts';
@@ -48,6 +51,9 @@ export interface SiteModel {
   engine: KpiEngine;
   /** The words, formats, locale and base URL of the site. */
   words: Words;
+  /** Who may read the site, as its build was told (KEEPSCORE_ACCESS; issue 15), and whether its pages offer a logout link. */
+  access: AccessNotice;
+  logout: boolean;
   /** The as-of date, `YYYY-MM-DD` (KPI-SPEC §6's default: the latest date of anything that happened). */
   asOf: string;
   /**
@@ -96,8 +102,12 @@ function pooledWindow(timeline: Timeline, kpis: (period: Period) => Kpis | null)
   );
 }
 
-/** Loads `dataDir` and builds the model of a site served under `base`; throws when the data has problems (the build's integration stops first). */
-export async function buildSiteModel(dataDir: string, base: string): Promise<SiteModel> {
+/**
+ * Loads `dataDir` and builds the model of a site served under `base`, its
+ * access mode read from `env` (the build's environment); throws when the
+ * data has problems (the build's integration stops first).
+ */
+export async function buildSiteModel(dataDir: string, base: string, env: Env = {}): Promise<SiteModel> {
   const { dataset, problems } = await loadDataset(dataDir);
   if (problems.total > 0) throw new Error(`${problems.total} problems in the data in ${dataDir}; run \`npm run validate -- --data ${dataDir}\``);
   const engine = kpiEngine(dataset);
@@ -132,6 +142,8 @@ export async function buildSiteModel(dataDir: string, base: string): Promise<Sit
     config: dataset.config,
     engine,
     words,
+    access: accessNotice(env, dataset.config.deals),
+    logout: offersLogout(env),
     asOf: dayToIso(asOf),
     exportDates: dates,
     exported: newestExport(dates),

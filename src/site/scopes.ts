@@ -36,6 +36,11 @@ export interface Scopes {
   all: Scope[];
 }
 
+/** A rep's team: only the config's own entries (a rep called `toString` has none unless the config names one). */
+function teamOf(teams: Record<string, string>, rep: string): string | null {
+  return Object.hasOwn(teams, rep) ? teams[rep] : null;
+}
+
 /**
  * Every scope of the site. `reps` are the engine's rep names (code-point
  * order), `teams` the config's owner -> team map; `base` the site's base URL.
@@ -48,12 +53,12 @@ export function siteScopes(reps: readonly string[], teams: Record<string, string
   const team: Scope = { kind: 'team', name: '', label: l['scope.team'], key: 'team', href: null, slug: null, colour: TEAM_COLOUR, team: null, members: [...reps] };
   const groups = groupNames.map((name, i): Scope => {
     const slug = groupSlugs.get(name) as string;
-    const members = reps.filter((r) => teams[r] === name);
+    const members = reps.filter((r) => teamOf(teams, r) === name);
     return { kind: 'group', name, label: fill(l['scope.teamNamed'], { name }), key: `team:${name}`, href: `${root}teams/${slug}/`, slug, colour: GROUP_COLOURS[i % GROUP_COLOURS.length], team: null, members };
   });
   const repScopes = reps.map((name, i): Scope => {
     const slug = repSlugs.get(name) as string;
-    return { kind: 'rep', name, label: name, key: `rep:${name}`, href: `${root}reps/${slug}/`, slug, colour: repColour(i), team: teams[name] ?? null, members: [name] };
+    return { kind: 'rep', name, label: name, key: `rep:${name}`, href: `${root}reps/${slug}/`, slug, colour: repColour(i), team: teamOf(teams, name), members: [name] };
   });
   return {
     team,
@@ -66,5 +71,6 @@ export function siteScopes(reps: readonly string[], teams: Record<string, string
 /** A scope's KPIs in a report; a rep or team missing from that period's report gets null. */
 export function kpisOf(report: KpiReport, scope: Scope): Kpis | null {
   if (scope.kind === 'team') return report.team;
-  return (scope.kind === 'rep' ? report.reps[scope.name] : report.teams[scope.name]) ?? null;
+  const byName = scope.kind === 'rep' ? report.reps : report.teams;
+  return Object.hasOwn(byName, scope.name) ? byName[scope.name] : null;
 }

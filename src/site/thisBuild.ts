@@ -1,7 +1,8 @@
 /**
  * The site model and pages of this build, made once when the first route
  * loads this module (an ES module is evaluated once per process), from the
- * data folder of `KEEPSCORE_DATA` and the configured base URL, and never
+ * data folder of `KEEPSCORE_DATA`, the configured base URL and the access
+ * mode of `KEEPSCORE_ACCESS`, and never
  * changed after. Routes import it; components get their parts as props.
  * (src/integrations/validateData.ts has already stopped a build on bad data.)
  */
@@ -10,7 +11,7 @@ import { dataDir } from '../node/dataFolder.ts';
 import { buildSiteModel } from './model.ts';
 import { kpiJsonFiles, siteDownloads, sitePages } from './pages.ts';
 
-export const site = await buildSiteModel(dataDir(process.cwd()), import.meta.env.BASE_URL);
+export const site = await buildSiteModel(dataDir(process.cwd()), import.meta.env.BASE_URL, process.env);
 
 const narratives = new Set((await getCollection('reports')).map((entry) => entry.id));
 

@@ -1,8 +1,9 @@
 /**
  * The journey, end to end, in one test: real Chromium against `npm start`'s
  * server (src/node/main.ts on a random 127.0.0.1 port) over a temp copy of
- * the sample data and a temp dist/. A manager opens the bookmarked `/` and
- * reads the month's closed-won; uploads a HubSpot deals export through
+ * the sample data and a temp dist/, private with a team password. A manager
+ * opens the bookmarked `/`, is sent to the login page, enters the password,
+ * lands back on `/` and reads the month's closed-won; uploads a HubSpot deals export through
  * /upload/ in which one of Maria Chen's deals is won; watches the rebuild
  * finish; sees the new number on `/` and on her page; the monthly snapshot
  * freezes last month (the CLI, as monthly.yml runs it); after a restart of
@@ -24,6 +25,9 @@ import { npmStart, type Started } from './npmStart.ts';
 
 const RESULTS = join(ROOT, 'test-results/journey');
 const TOKEN = 'journey-upload-token';
+const PASSWORD = 'journey team password';
+// The site is private (issue 15): the team password, and a session secret so the login outlives the restart below.
+const ENV = { KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_ACCESS: 'password', KEEPSCORE_VIEW_PASSWORD: PASSWORD, KEEPSCORE_SESSION_SECRET: 'journey-session-secret' };
 const WON = (scope: string, month: string) => `[data-kpi="winRate.wonAmount"][data-scope="${scope}"][data-period="${month}"]`;
 
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -46,7 +50,7 @@ beforeAll(async () => {
   // A team that has not frozen a month yet: the snapshot below is the first.
   rmSync(join(data, 'reports'), { recursive: true, force: true });
   const start = performance.now();
-  server = await npmStart({ data, dist, env: { KEEPSCORE_UPLOAD_TOKEN: TOKEN } });
+  server = await npmStart({ data, dist, env: ENV });
   lap('firstBuildAndStartSeconds', start);
   browser = await launchChromium();
 }, 240_000);
@@ -77,8 +81,16 @@ it('a manager reads a KPI, uploads a HubSpot export, sees the new numbers, and p
   // Chromium logs every CSP refusal: the sample's many reps and stages put the whole palette under public/_headers' CSP.
   page.on('console', (m) => m.type() === 'error' && m.text().includes('Content Security Policy') && errors.push(m.text()));
 
-  // 1. The bookmarked home page: this month's closed-won for the team.
+  // 0. The bookmarked home page of a private site: the login page first, then back to `/`.
   await page.goto(`${server.url}/`);
+  await page.waitForURL(`${server.url}/login/?next=%2F`);
+  expect(await text(page, 'main h1')).toBe('Log in');
+  await page.screenshot({ path: join(RESULTS, '00-login.png'), fullPage: true });
+  await page.fill('#password', PASSWORD);
+  await page.click('.access-form button[type=submit]');
+  await page.waitForURL(`${server.url}/`);
+
+  // 1. The home page: this month's closed-won for the team.
   const month = (await page.locator('[data-kpi="winRate.wonAmount"][data-scope="team"]').first().getAttribute('data-period'))!;
   expect(month).toMatch(/^\d{4}-\d{2}$/);
   const teamBefore = await text(page, WON('team', month));
@@ -134,7 +146,7 @@ it('a manager reads a KPI, uploads a HubSpot export, sees the new numbers, and p
   expect(snapshot.stdout).toContain(`Froze ${last}`);
   start = performance.now();
   await server.stop();
-  server = await npmStart({ data, dist, port: server.port, env: { KEEPSCORE_UPLOAD_TOKEN: TOKEN } });
+  server = await npmStart({ data, dist, port: server.port, env: ENV });
   lap('snapshotRebuildAndRestartSeconds', start);
   expect(server.output()).toContain('Building the site');
 
@@ -147,6 +159,11 @@ it('a manager reads a KPI, uploads a HubSpot export, sees the new numbers, and p
   await page.screenshot({ path: join(RESULTS, '06-report.png'), fullPage: true });
   const pdfPath = join(RESULTS, `report-${last}.pdf`);
   await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  // 7. Log out: the session is gone, the bookmark leads to the login page again.
+  await page.click('.site-nav .logout a');
+  await page.waitForURL(`${server.url}/login/`);
+  await page.goto(`${server.url}/`);
+  await page.waitForURL(`${server.url}/login/?next=%2F`);
   await context.close();
 
   const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);

@@ -1,7 +1,9 @@
 /**
  * The real `astro build` on the two real CRM exports, read through a mapping
- * (Maven) and a preset (Zoho): a full site, whose published KPI JSON is the
- * engine's for the month the other import tests count by hand.
+ * (Maven) and a preset (Zoho), and on a HubSpot all-deals export found by its
+ * header: a full site, whose published KPI JSON is the engine's for the month
+ * the other import tests count by hand, and whose /data/ page shows each
+ * import report and the import's warnings.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,9 +22,16 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('astro build of real CRM exports', () => {
   it.each([
-    ['maven-crm', '2017-06', 'Darcel Schlecht'],
-    ['zoho-crm-demo', '2021-03', 'Harold Pawlan'],
-  ])('builds %s into a full site whose API JSON is the KPI JSON', { timeout: 180_000 }, async (name, month, rep) => {
+    ['maven-crm', '2017-06', 'Darcel Schlecht', []],
+    ['zoho-crm-demo', '2021-03', 'Harold Pawlan', []],
+    ['hubspot-all-deals', '2023-04', 'Maria Chen', [
+      '49 deals have no amount: they count in win rate, not in money.',
+      'It is the close date of the latest closed deal, 15733920055.',
+      'Closed deals dated after the export date in the name of hubspot-crm-exports-all-deals-2023-05-16.csv (May 16, 2023): 2 — 15733920055 (July 14, 2023), 15733920030 (June 30, 2023).',
+      'encoding: UTF-8',
+      'currency: 79 in USD, 8 in EUR converted at 1.0832 — amounts in USD',
+    ]],
+  ])('builds %s into a full site whose API JSON is the KPI JSON', { timeout: 180_000 }, async (name, month, rep, onDataPage) => {
     const data = join(ROOT, 'test/fixtures', name);
     const outDir = join(temp, name);
     const { code, output } = buildSite(data, outDir);
@@ -39,5 +48,6 @@ describe('astro build of real CRM exports', () => {
       expect(dataPage).toContain(`${report.rowsRead} rows read, ${report.rowsKept} kept`);
     }
     expect(dataset.imports.length).toBeGreaterThan(0);
+    for (const text of onDataPage) expect(dataPage).toContain(text.replace(/"/g, '&quot;'));
   });
 });

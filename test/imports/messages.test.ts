@@ -110,9 +110,19 @@ describe('the sources config', () => {
     ].join('\n');
     expect(await problemsOf({ 'keepscore.config.json': text, 'deals.csv': 'x' })).toEqual([
       'keepscore.config.json:3 sources.deals.file "../deals.csv": a file name in the data folder, without folders',
-      'keepscore.config.json:3 sources.deals.preset "hubspott": unknown preset; expected one of: hubspot, salesforce, pipedrive, zoho',
+      'keepscore.config.json:3 sources.deals.preset "hubspott": unknown preset; expected one of: hubspot, salesforce, pipedrive, zoho — did you mean hubspot?',
       'keepscore.config.json:4 sources.activities.0.columns.when "Call Start Time": unknown activities column "when"; expected one of: id, date, owner, type, lead, source, deal, next_step',
       `keepscore.config.json:5 sources.leads ${JSON.stringify('{"file":"Leads.csv"}')}: unknown key: leads`,
+    ]);
+  });
+
+  it('hints at the key meant by a typo, at any depth', async () => {
+    const text = ['{', '  "coverageTreshold": 3,', '  "stages": [{ "name": "Demo", "probabilty": 0.2 }],', '  "sources": { "deals": { "file": "d.csv", "colums": {} } },', '  "rates": { "mxn": 0.05 }', '}'].join('\n');
+    expect(await problemsOf({ 'keepscore.config.json': text })).toEqual([
+      'keepscore.config.json:3 stages.0.probabilty "0.2": unknown key: probabilty — did you mean probability?',
+      'keepscore.config.json:4 sources.deals.colums "{}": unknown key: colums — did you mean columns?',
+      'keepscore.config.json:5 rates.mxn "0.05": an ISO 4217 code such as MXN, not "mxn"',
+      'keepscore.config.json:2 coverageTreshold "3": unknown key: coverageTreshold — did you mean coverageThreshold?',
     ]);
   });
 

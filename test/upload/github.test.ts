@@ -1,9 +1,9 @@
 /**
  * The github store and the deploy hook, on the real Node server, against
- * local stand-ins: a GitHub contents API (fakeGithub.ts) and a hook
- * endpoint. Accepted uploads become commits (stage history first, then the
- * file, then the pipeline snapshot); rejected ones write nothing; a file
- * changed meanwhile is a 409; the hook is POSTed and never shown.
+ * local stand-ins: GitHub's REST API (fakeGithub.ts) and a hook
+ * endpoint. An accepted upload is one commit of all its files (Git data
+ * API); rejected ones write nothing; a branch moved meanwhile is a 409; the
+ * hook is POSTed and never shown.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -34,21 +34,25 @@ describe('github store', () => {
     await github?.close();
   });
 
-  it('commits an accepted upload through the contents API, stage history first', async () => {
+  it('makes one commit per upload through the Git data API: every file of the version in one tree', async () => {
     const localBefore = snapshotFolder(s.data);
     const response = await postCsv(s.server.url, WON, '?exported=2026-11-02');
     const body = await response.json();
     expect(response.status, JSON.stringify(body)).toBe(202);
-    expect(github.commits.map((c) => [c.path, c.created, c.branch])).toEqual([
-      ['data/stage_history.csv', true, 'main'],
-      ['data/deals.csv', false, 'main'],
-      ['data/.history/pipeline.jsonl', true, 'main'],
-    ]);
+    expect(github.commits).toHaveLength(1);
+    expect(github.commits[0]).toMatchObject({ api: true, paths: ['data/.history/pipeline.jsonl', 'data/deals.csv', 'data/stage_history.csv'] });
+    expect(github.commits[0].message).toContain(body.version);
     expect(github.files.get('data/deals.csv')!.toString()).toBe(WON);
     expect(github.files.get('data/stage_history.csv')!.toString()).toBe('deal,stage,entered\nD5,Closed Won,2026-11-02\n');
-    expect(github.commits[1].message).toContain(body.version);
+    expect(JSON.parse(github.files.get('data/.history/pipeline.jsonl')!.toString())).toMatchObject({ version: body.version, date: '2026-11-02' });
+    // Read as of one commit (the large file raw), written as blobs, one tree, one commit, the branch moved without force.
     expect(BIG_DEALS.length).toBeGreaterThan(1024 * 1024);
-    expect(github.requests).toContain('GET /repos/acme/sales/contents/data/deals.csv?ref=main (raw)');
+    const calls = github.requests.map((r) => r.replace(/[0-9a-f]{40}/g, '<sha>'));
+    expect(calls).toContain('GET /repos/acme/sales/contents/data/deals.csv?ref=<sha> (raw)');
+    expect(calls.filter((c) => c.startsWith('POST') || c.startsWith('PATCH'))).toEqual([
+      'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs',
+      'POST /repos/acme/sales/git/trees', 'POST /repos/acme/sales/git/commits', 'PATCH /repos/acme/sales/git/refs/heads/main',
+    ]);
     // The push builds in CI: the status says it was handed over, and shows no secret.
     const status = await (await fetch(`${s.server.url}${body.status}`)).json();
     expect(status.build).toMatchObject({ state: 'triggered' });
@@ -63,15 +67,15 @@ describe('github store', () => {
     expect(github.commits.length).toBe(commits);
   });
 
-  it('answers 409 when the file changed in the repository meanwhile', async () => {
-    github.beforePut = (path) => {
-      if (path === 'data/quotas.csv') github.files.set(path, Buffer.from('owner,period,amount\nAnn,2026-10,1\n'));
-      github.beforePut = null;
-    };
+  it('answers 409 when the branch moved while the upload was checked, and writes nothing', async () => {
+    github.beforeRefUpdate = () => github.files.set('data/quotas.csv', Buffer.from('owner,period,amount\nAnn,2026-10,1\n'));
+    const commits = github.commits.length;
     const response = await postCsv(s.server.url, 'owner,period,amount\nAnn,2026-10,99\n', '?file=quotas');
     expect(response.status).toBe(409);
-    expect((await response.json()).error).toMatch(/changed in the repository/);
+    expect((await response.json()).error).toMatch(/changed while this upload was checked/);
     expect(github.files.get('data/quotas.csv')!.toString()).toBe('owner,period,amount\nAnn,2026-10,1\n');
+    // Only the test's own push is on the branch.
+    expect(github.commits.slice(commits).map((c) => c.api)).toEqual([false]);
   });
 });
 

@@ -5,7 +5,8 @@
  * byte-for-byte picture of a folder.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from '../astroBuild.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
@@ -124,4 +125,68 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, ms: number
 
 export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURE, name), 'utf8');
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * A POST through node:http, for what fetch will not send: a chunked body of
+ * the given chunks (no Content-Length), or a client that hangs up after
+ * `abortAfter` bytes. Resolves with the answer, or null when the connection
+ * ended without one (a reset after we hung up is not an error here).
+ */
+export function rawPost(url: string, options: { path?: string; headers?: Record<string, string>; chunks: Iterable<Uint8Array | string>; abortAfter?: number }): Promise<RawAnswer | null> {
+  return new Promise((resolve) => {
+    const target = new URL(options.path ?? '/api/upload', url);
+    const req = request(target, { method: 'POST', headers: { Accept: 'application/json', ...options.headers } });
+    let settled = false;
+    const done = (answer: RawAnswer | null) => {
+      if (!settled) resolve(answer);
+      settled = true;
+    };
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on('error', () => done(null));
+    });
+    req.on('error', () => done(null));
+    void (async () => {
+      let sent = 0;
+      for (const chunk of options.chunks) {
+        if (settled || req.destroyed) return;
+        if (options.abortAfter !== undefined && sent >= options.abortAfter) {
+          req.destroy();
+          return done(null);
+        }
+        sent += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+        // Wait for the socket when it asks us to: a real client's pace, and flat memory here.
+        if (!req.write(chunk)) await new Promise((resolve) => req.once('drain', resolve).once('close', resolve));
+      }
+      req.end();
+    })();
+  });
+}
+
+/** `count` copies of `chunk`, lazily. */
+export function* repeat<T>(chunk: T, count: number): Generator<T> {
+  for (let i = 0; i < count; i++) yield chunk;
+}
+
+/** A data folder (the tiny fixture) and a one-page dist/ newer than it: `npm start` serves at once, without a build. */
+export function serverFolders(name: string): { dir: string; data: string; dist: string } {
+  const dir = tempDir(name);
+  const data = join(dir, 'data');
+  const dist = join(dir, 'dist');
+  cpSync(FIXTURE, data, { recursive: true });
+  mkdirSync(dist);
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>site</title><p>the site</p>\n');
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(dist, 'index.html'), later, later);
+  return { dir, data, dist };
 }

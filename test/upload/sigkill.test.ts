@@ -1,94 +1,52 @@
 /**
- * A writer killed with SIGKILL in the middle of a large upload (while the
- * body streams in, and the instant its temp file appears in the data
- * folder) leaves the data folder old or new, never partial; a restarted
- * server clears the leftovers, takes over the stale lock and accepts uploads.
+ * SIGKILL during uploads that write two files and a snapshot at once: at
+ * fixed moments (while the body streams in; the instant the upload is
+ * committed; halfway through putting its files in place, between
+ * stage_history.csv and deals.csv) and at random ones. After each kill the
+ * server is started again, and the data folder must be one whole version:
+ * every file entirely the version the log names for it, the history and
+ * uploads.jsonl in agreement, no journal left. Then it takes uploads again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { FIXTURE, fixtureText, postCsv, ROOT, tempDir, TOKEN } from './helpers.ts';
+import { fixtureText, postCsv, serverFolders } from './helpers.ts';
+import { appears, inconsistencies, kill, nextDeals, startMain, uploadAndKill } from './killRounds.ts';
 
-const dir = tempDir('upload-sigkill');
-const data = join(dir, 'data');
-const dist = join(dir, 'dist');
-cpSync(FIXTURE, data, { recursive: true });
-mkdirSync(dist);
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>site</title>');
-const later = new Date(Date.now() + 5000);
-utimesSync(join(dist, 'index.html'), later, later);
+const { dir, data, dist } = serverFolders('upload-sigkill');
 const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
-  }
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) kill({ child, url: '' });
   rmSync(dir, { recursive: true, force: true });
 });
+const ORIGINAL = { 'deals.csv': fixtureText('deals.csv'), 'stage_history.csv': null };
 
-/** `npm start`'s entry on its own process group (so a kill takes any build with it); resolves with its URL. */
-function start(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'src/node/main.ts')], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '0', KEEPSCORE_DATA: data, KEEPSCORE_DIST: dist, KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_STORE: 'local' },
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-const OLD = fixtureText('deals.csv');
-/** ~20 MB of valid deals: the fixture's eight, then open deals of the same reps. */
-const NEW = OLD + Array.from({ length: 280_000 }, (_, i) => `N${i},Deal ${i},Account ${i % 977},${i % 2 ? 'Ann' : 'Bob'},web,Qualify,${1000 + (i % 50)},2026-10-01,2026-12-01,,L${i}\n`).join('');
-
-function dealsNow(): 'old' | 'new' | 'partial' {
-  const text = readFileSync(join(data, 'deals.csv'), 'utf8');
-  return text === OLD ? 'old' : text === NEW ? 'new' : 'partial';
-}
-
-it('SIGKILL mid-upload leaves the data old or new, never partial; a restart recovers', { timeout: 180_000 }, async () => {
+it('SIGKILL at any moment of an upload leaves one whole version after a restart', { timeout: 300_000 }, async () => {
   const outcomes: string[] = [];
+  const check = async (label: string) => {
+    const running = await startMain(data, dist, children);
+    expect(inconsistencies(data, ORIGINAL), label).toEqual([]);
+    expect(readdirSync(data).filter((n) => n.endsWith('.tmp')), label).toEqual([]);
+    return running;
+  };
+  mkdirSync(join(data, '.history'), { recursive: true });
+  let running = await startMain(data, dist, children);
+  const moments: [string, () => Promise<unknown>][] = [
+    ['while the body streams in', () => new Promise((resolve) => setTimeout(resolve, 30))],
+    ['the instant it is committed', () => appears(join(data, '.history'), (n) => n === 'pending.json')],
+    ['between stage_history.csv and deals.csv', () => appears(data, (n) => /^\.deals\.csv\.upload-\d+-[0-9a-f]+\.tmp$/.test(n))],
+    ...Array.from({ length: 4 }, (_, i): [string, () => Promise<unknown>] => [`at random (${i + 1})`, () => new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 4000))]),
+  ];
+  for (const [round, [label, moment]] of moments.entries()) {
+    outcomes.push(`${label}: ${await uploadAndKill(running, data, round, moment())}`);
+    running = await check(label);
+  }
+  console.log(`after SIGKILL: ${outcomes.join('; ')}`);
+  expect(outcomes.filter((o) => o.endsWith('killed')).length).toBeGreaterThanOrEqual(3);
 
-  // 1. Killed while the body is still streaming in.
-  let { child, url } = await start();
-  const during = postCsv(url, NEW, '?file=deals').catch(() => null);
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  process.kill(-child.pid!, 'SIGKILL');
-  await during;
-  outcomes.push(dealsNow());
-
-  // 2. Killed the instant its temp file appears: the write of the new data is under way.
-  ({ child, url } = await start());
-  const seen = new Promise<void>((resolve) => {
-    const watcher = watch(data, (_event, name) => {
-      if (name && /\.upload-\d+-[0-9a-f]+\.tmp$/.test(name)) {
-        process.kill(-child.pid!, 'SIGKILL');
-        watcher.close();
-        resolve();
-      }
-    });
-  });
-  const writing = postCsv(url, NEW, '?file=deals').then((r) => r.status, () => null);
-  const first = await Promise.race([seen.then(() => 'temp file'), writing.then(() => 'answer')]);
-  await writing;
-  expect(first, 'the kill came while the new file was being written').toBe('temp file');
-  outcomes.push(dealsNow());
-  expect(outcomes).not.toContain('partial');
-  console.log(`after SIGKILL: ${outcomes.join(', ')}`);
-
-  // 3. A restart clears what the killed writer left and takes uploads again.
-  ({ child, url } = await start());
-  expect(readdirSync(data).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  const response = await postCsv(url, OLD.replace('Closed Lost,5000', 'Closed Lost,5001'), '?file=deals');
+  const response = await postCsv(running.url, nextDeals(data, 99), '?file=deals&exported=2026-11-29');
   expect(response.status).toBe(202);
-  process.kill(-child.pid!, 'SIGKILL');
+  expect(inconsistencies(data, ORIGINAL)).toEqual([]);
+  kill(running);
 });

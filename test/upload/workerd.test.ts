@@ -34,7 +34,8 @@ beforeAll(async () => {
     workers: [{
       config: {
         name: 'keepscore-functions', main: join(out, 'index.js'), compatibility_date: '2026-11-01',
-        vars: { KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_STORE: 'github', KEEPSCORE_GITHUB_REPO: 'acme/sales', KEEPSCORE_GITHUB_TOKEN: 'gh-secret', KEEPSCORE_GITHUB_API: github.url },
+        // Who may read the site is test/access's subject (the middleware runs in front of these Functions too).
+        vars: { KEEPSCORE_ACCESS: 'public', KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_MAX_UPLOAD_MB: '1', KEEPSCORE_STORE: 'github', KEEPSCORE_GITHUB_REPO: 'acme/sales', KEEPSCORE_GITHUB_TOKEN: 'gh-secret', KEEPSCORE_GITHUB_API: github.url },
       },
     }],
   }) as unknown as typeof harness;
@@ -73,9 +74,29 @@ describe('the Pages Functions in workerd', () => {
     expect(response.status, JSON.stringify(body)).toBe(202);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(github.files.get('data/deals.csv')!.toString()).toBe(won);
+    expect(github.commits.map((c) => c.paths)).toEqual([['data/.history/pipeline.jsonl', 'data/deals.csv', 'data/stage_history.csv']]);
     expect(github.files.get('data/stage_history.csv')!.toString()).toBe('deal,stage,entered\nD5,Closed Won,2026-11-03\n');
     const status = await (await harness.fetch(`http://localhost${body.status}`)).json();
     expect(status.upload).toMatchObject({ outcome: 'accepted', file: 'deals.csv' });
     expect(status.build).toMatchObject({ state: 'triggered' });
   });
+
+  it('has the Node server\'s limits: size, the form\'s token first, a status without values', async () => {
+    expect((await post('x'.repeat(1.5 * 1024 * 1024))).status).toBe(413);
+    const form = (first: 'token' | 'file', token: string) => {
+      const f = new FormData();
+      const file = new Blob([fixtureText('quotas.csv')], { type: 'text/csv' });
+      if (first === 'token') f.set('token', token);
+      f.set('file', file, 'quotas.csv');
+      if (first === 'file') f.set('token', token);
+      return harness.fetch('http://localhost/api/upload', { method: 'POST', body: f });
+    };
+    expect((await form('token', 'wrong')).status).toBe(401);
+    expect((await form('file', TOKEN)).status).toBe(401);
+    expect((await post('SECRET-HEADER,x\n1,2\n')).status).toBe(422);
+    const status = await (await harness.fetch('http://localhost/api/status')).json();
+    expect(status.uploads[0]).toMatchObject({ status: 422, error: 'the upload:1: cannot tell which file this is from its header' });
+    expect(JSON.stringify(status)).not.toContain('SECRET');
+  });
 });
+

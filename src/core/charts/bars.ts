@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { ALERT_COLOUR } from './palette.ts';
-import { axisFormat, WIDTH } from './theme.ts';
+import { axisFormat, BY_ORDER, COLOUR_FIELD, WIDTH } from './theme.ts';
 import type { Chart, LegendItem, ValueFormat } from './types.ts';
 
 export interface Bar {
@@ -38,9 +38,10 @@ const BAR_STEP = 26;
 /** One horizontal bar per category, top to bottom in the given order. */
 export function barsChart(input: BarsInput): Chart {
   const categories = input.bars.map((b) => b.category);
-  const values = input.bars.map((b) => ({ ...b, value: b.value ?? 0, note: b.note ?? '', small: b.small ?? false, alert: b.alert ?? false }));
-  const colour = { field: 'category', type: 'nominal' as const, scale: { domain: categories, range: input.bars.map((b) => b.colour) } };
-  const y = { field: 'category', type: 'nominal' as const, sort: categories, title: null, axis: { labelLimit: 160 } };
+  // Order and colour travel as fields of each datum: a category is data, and never goes into a Vega expression.
+  const values = input.bars.map((b, order) => ({ ...b, order, value: b.value ?? 0, note: b.note ?? '', small: b.small ?? false, alert: b.alert ?? false }));
+  const colour = COLOUR_FIELD;
+  const y = { field: 'category', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit: 160 } };
   const maxValue = Math.max(0, input.rule?.value ?? 0, ...values.map((v) => v.value));
   const x = {
     field: 'value',

@@ -4,7 +4,7 @@
  * back to stands out.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisFormat, WIDTH } from './theme.ts';
+import { axisFormat, BY_ORDER, COLOUR_FIELD, WIDTH } from './theme.ts';
 import type { Chart, LegendItem } from './types.ts';
 
 export interface FlowInput {
@@ -21,9 +21,10 @@ export interface FlowInput {
 
 /** A diverging bar per stage: backward moves left of zero, forward moves right. */
 export function flowChart(input: FlowInput): Chart {
-  const values = input.stages.flatMap((stage) => [
-    { stage, direction: input.names.forward, moves: input.forward[stage] ?? 0 },
-    { stage, direction: input.names.backward, moves: -(input.backward[stage] ?? 0) },
+  const count = (moves: Record<string, number>, stage: string) => (Object.hasOwn(moves, stage) ? moves[stage] : 0);
+  const values = input.stages.flatMap((stage, order) => [
+    { stage, order, colour: input.colours.forward, moves: count(input.forward, stage) },
+    { stage, order, colour: input.colours.backward, moves: -count(input.backward, stage) },
   ]);
   const spec = {
     width: WIDTH - 40,
@@ -31,14 +32,10 @@ export function flowChart(input: FlowInput): Chart {
     data: { values },
     mark: { type: 'bar', height: { band: 0.7 } },
     encoding: {
-      y: { field: 'stage', type: 'nominal', sort: input.stages, title: null },
+      y: { field: 'stage', type: 'nominal', sort: BY_ORDER, title: null },
       // Backward counts are stored negative; the axis shows them as plain counts.
       x: { field: 'moves', type: 'quantitative', title: input.xTitle, axis: { format: axisFormat('count'), labelExpr: 'replace(datum.label, /^[-−]/, "")' } },
-      color: {
-        field: 'direction',
-        type: 'nominal',
-        scale: { domain: [input.names.forward, input.names.backward], range: [input.colours.forward, input.colours.backward] },
-      },
+      color: COLOUR_FIELD,
     },
   } as TopLevelSpec;
   const legend: LegendItem[] = [

@@ -4,7 +4,7 @@
  * pipeline can fill it are one look.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisFormat, WIDTH } from './theme.ts';
+import { axisFormat, BY_ORDER, COLOUR_FIELD, WIDTH } from './theme.ts';
 import type { Chart, LegendItem } from './types.ts';
 
 export interface QuotaRow {
@@ -26,11 +26,11 @@ export interface QuotaChartInput {
 /** Closed won and open pipeline as one stacked bar per scope, quota as a tick across it. */
 export function quotaChart(input: QuotaChartInput): Chart {
   const scopes = input.rows.map((r) => r.scope);
-  const parts = input.rows.flatMap((r) => [
-    { scope: r.scope, part: input.names.closedWon, from: 0, to: r.closedWon },
-    { scope: r.scope, part: input.names.open, from: r.closedWon, to: r.closedWon + r.open },
+  const parts = input.rows.flatMap((r, order) => [
+    { scope: r.scope, order, colour: input.colours.closedWon, from: 0, to: r.closedWon },
+    { scope: r.scope, order, colour: input.colours.open, from: r.closedWon, to: r.closedWon + r.open },
   ]);
-  const y = { field: 'scope', type: 'nominal' as const, sort: scopes, title: null, axis: { labelLimit: 160 } };
+  const y = { field: 'scope', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit: 160 } };
   const x = { type: 'quantitative' as const, title: input.xTitle, axis: { format: axisFormat('money'), tickCount: 5 } };
   const spec = {
     width: WIDTH - 40,
@@ -43,15 +43,11 @@ export function quotaChart(input: QuotaChartInput): Chart {
           y,
           x: { ...x, field: 'from' },
           x2: { field: 'to' },
-          color: {
-            field: 'part',
-            type: 'nominal',
-            scale: { domain: [input.names.closedWon, input.names.open], range: [input.colours.closedWon, input.colours.open] },
-          },
+          color: COLOUR_FIELD,
         },
       },
       {
-        data: { values: input.rows },
+        data: { values: input.rows.map((r, order) => ({ ...r, order })) },
         mark: { type: 'tick', color: 'currentColor', thickness: 3, bandSize: 24 },
         encoding: { y, x: { ...x, field: 'quota' } },
       },

@@ -53,3 +53,15 @@ export function axisFormat(format: ValueFormat): string {
       return ',.1~f';
   }
 }
+
+/**
+ * Where a chart's data names things (reps, stages, sources): Vega-Lite
+ * writes a `sort` list or a condition into Vega expressions, where a name
+ * such as `toString` or one with U+2028 breaks the chart. So the builders
+ * carry order and colour as fields of each datum (`order`, `colour`) and
+ * sort and colour by them: no data value is ever part of an expression.
+ */
+export const BY_ORDER = { field: 'order', op: 'min' } as const;
+/** The colour each datum carries, drawn as it is (no scale, so no domain of names). */
+export const COLOUR_FIELD = { field: 'colour', type: 'nominal', scale: null } as const;
+

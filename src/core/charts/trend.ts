@@ -4,7 +4,7 @@
  * in the summary, so a 100 % from two deals never looks like a result.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisFormat, WIDTH } from './theme.ts';
+import { axisFormat, COLOUR_FIELD, WIDTH } from './theme.ts';
 import type { Chart, LegendItem, ValueFormat } from './types.ts';
 
 /** One month of one series; `value` null (no denominator) leaves a gap. */
@@ -37,31 +37,24 @@ export interface TrendInput {
   height?: number;
 }
 
-function colourBy(series: LegendItem[]) {
-  return {
-    field: 'series',
-    type: 'nominal' as const,
-    scale: { domain: series.map((s) => s.name), range: series.map((s) => s.colour) },
-  };
-}
 
 /** A line chart (or stacked bars) of monthly values per series. */
 export function trendChart(input: TrendInput): Chart {
-  const colour = colourBy(input.series);
-  const names = input.series.map((s) => s.name);
-  const dashed = input.series.filter((s) => s.dashed).map((s) => s.name);
+  const colour = COLOUR_FIELD;
+  // Each point carries its series' number, colour and dash: lines are grouped by the number, never by a name.
+  const seriesOf = new Map(input.series.map((s, order) => [s.name, { order, colour: s.colour, dashed: s.dashed ?? false }]));
+  const detail = { field: 'order', type: 'nominal' as const };
   // The domain lists every month, so months without a value still get their place on the axis.
   const x = { field: 'month', type: 'ordinal' as const, sort: input.months, scale: { domain: input.months }, title: null, axis: { labelAngle: 0, labelOverlap: true } };
   const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, axis: { format: axisFormat(input.format), tickCount: 5 } };
-  const values = input.points.filter((p) => p.value !== null);
+  const values = input.points.filter((p) => p.value !== null && seriesOf.has(p.series)).map((p) => ({ ...p, ...seriesOf.get(p.series)! }));
   const size = { width: WIDTH, height: input.height ?? 180 };
   const spec: TopLevelSpec = input.stacked
     ? {
         ...size,
         data: { values },
-        transform: [{ calculate: `indexof(${JSON.stringify(names)}, datum.series)`, as: 'order' }],
         mark: { type: 'bar' },
-        encoding: { x, y: { ...y, stack: 'zero' }, color: colour, order: { field: 'order', type: 'quantitative' } },
+        encoding: { x, y: { ...y, stack: 'zero' }, color: colour, detail, order: { field: 'order', type: 'quantitative' } },
       }
     : {
         ...size,
@@ -72,13 +65,14 @@ export function trendChart(input: TrendInput): Chart {
             mark: { type: 'line' },
             encoding: {
               color: colour,
-              strokeDash: { condition: { test: `indexof(${JSON.stringify(dashed)}, datum.series) >= 0`, value: [5, 3] }, value: [1, 0] },
+              detail,
+              strokeDash: { condition: { test: 'datum.dashed', value: [5, 3] }, value: [1, 0] },
             },
           },
           {
             ...((input.markers ?? (input.series.length > 3 ? 'small' : 'all')) === 'small' ? { transform: [{ filter: 'datum.small' }] } : {}),
             mark: { type: 'point', filled: true },
-            encoding: { stroke: colour, fill: { condition: { test: 'datum.small', value: 'transparent' }, ...colour } },
+            encoding: { detail, stroke: colour, fill: { condition: { test: 'datum.small', value: 'transparent' }, ...colour } },
           },
         ],
       };

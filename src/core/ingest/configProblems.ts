@@ -1,8 +1,12 @@
 /**
  * Parses the config text, turning JSON syntax errors and schema issues into
- * problems that name the line and the key path, like any other file.
+ * problems that name the line and the key path, like any other file; an
+ * unknown key or value gets the closest known one as a hint.
  */
+import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
+import { IMPORT_KINDS, SOURCE_KEYS } from '../schema/sources.ts';
+import { closestMatch } from './closest.ts';
 import type { Problem } from './problems.ts';
 
 function lineOfOffset(text: string, offset: number): number {
@@ -23,6 +27,46 @@ function valueAt(json: unknown, path: PropertyKey[]): string {
   return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+interface Def {
+  type: string;
+  innerType?: unknown;
+  in?: unknown;
+  element?: unknown;
+  shape?: Record<string, unknown>;
+}
+const defOf = (schema: unknown) => (schema as { def?: Def } | undefined)?.def;
+
+/** The keys an object at `path` of the config may have (read from the schema itself, so new keys need no list here). */
+function keysAt(path: readonly PropertyKey[]): readonly string[] {
+  // Sources are dispatched by hand (sources.ts), so their keys come from there.
+  if (path[0] === 'sources') return path.length === 1 ? IMPORT_KINDS : SOURCE_KEYS;
+  let schema: unknown = configSchema;
+  for (const segment of [...path, null]) {
+    for (let def = defOf(schema); def && (def.innerType ?? def.in) !== undefined; def = defOf(schema)) schema = def.innerType ?? def.in;
+    if (segment === null) break;
+    const def = defOf(schema);
+    schema = typeof segment === 'number' ? def?.element : def?.shape?.[segment as string];
+  }
+  return Object.keys(defOf(schema)?.shape ?? {});
+}
+
+/** The rule of one schema issue, with a "did you mean" where a close known key or value exists. */
+function ruleOf(issue: z.core.$ZodIssue, json: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    const known = keysAt(issue.path);
+    const hints = issue.keys.map((key) => closestMatch(key, known)).filter((k) => k !== null);
+    const hint = hints.length > 0 ? ` — did you mean ${hints.join(', ')}?` : '';
+    return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}${hint}`;
+  }
+  if (issue.code === 'invalid_value') {
+    const near = closestMatch(valueAt(json, issue.path), issue.values.map(String));
+    return near === null ? issue.message : `${issue.message} — did you mean ${near}?`;
+  }
+  // A record key such as a rate's currency: its own rule says more than "Invalid key in record".
+  if (issue.code === 'invalid_key') return `${issue.issues[0]?.message ?? issue.message}, not "${String(issue.path.at(-1))}"`;
+  return issue.message;
+}
+
 export function configProblems(file: string, text: string): { config: Config } | { problems: Problem[] } {
   let json: unknown;
   try {
@@ -38,8 +82,7 @@ export function configProblems(file: string, text: string): { config: Config } |
   return {
     problems: result.error.issues.map((issue) => {
       const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-      const rule = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message;
-      return { file, line: lineOfKey(text, path), column: path.join('.'), value: valueAt(json, path), rule };
+      return { file, line: lineOfKey(text, path), column: path.join('.'), value: valueAt(json, path), rule: ruleOf(issue, json) };
     }),
   };
 }

@@ -8,13 +8,15 @@
 import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
 import {
-  rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
+  quotaSchema, rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
 } from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
 import type { CsvSource } from './csvReader.ts';
+import { Currencies } from './currency.ts';
 import { ingestFile, type FileChecks, type Importing } from './file.ts';
+import { findExports, foundNote, type FoundExport } from './folderScan.ts';
 import type { ImportReport } from './importReport.ts';
-import { ProblemLog } from './problems.ts';
+import { ProblemLog, type Problem } from './problems.ts';
 import { configProblems } from './configProblems.ts';
 import { UniqueIds } from './uniqueIds.ts';
 
@@ -26,6 +28,8 @@ export interface DataSource {
   readText(name: string): Promise<string | null>;
   /** A CSV file to stream, or null when it is absent. */
   openCsv(name: string): Promise<CsvSource | null>;
+  /** The names of the folder's files, where a source can list them (a directory): exports under their own names are then found. */
+  list?(): Promise<string[]>;
 }
 
 export interface FileSummary {
@@ -72,10 +76,13 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   const schemas = rowSchemas(config);
   const stageEntries: StageEntry[] = [];
   const importing = (spec: SourceSpec | null): Importing => ({ config, spec, stageEntries, onReport: (r) => imports.push(r) });
+  const scan = config.sources === undefined ? await findExports(source, config.encoding) : null;
+  for (const p of scan?.problems ?? []) problems.add(p);
 
   /** All rows of a kind from its files; null when none is present. */
   async function read<K extends FileKind>(kind: K, checks: FileChecks = {}): Promise<z.output<RowSchemas[K]>[] | null> {
-    const specs = sourcesOf(config.sources, kind);
+    const found = scan?.found.get(kind);
+    const specs = sourcesOf(config.sources, kind) ?? (found ? [{ file: found.file }] : null);
     const files = specs ?? [null];
     let all: z.output<RowSchemas[K]>[] | null = null;
     const shared = { ...checks, seenIds: new UniqueIds() };
@@ -87,7 +94,8 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
         else dataset.files.push({ file, kind, present: false, rows: 0 });
         continue;
       }
-      const rows = await ingestFile(kind, file, csv, schemas[kind], problems, shared, importing(spec));
+      const schema = kind === 'quotas' && spec?.quotaPeriod === 'quarter' ? quotaSchema(config.dateOrder, 'quarter') : schemas[kind];
+      const rows = (await ingestFile(kind, file, csv, schema, problems, shared, withNote(importing(spec), found))) as z.output<RowSchemas[K]>[];
       dataset.files.push({ file, kind, present: true, rows: rows.length });
       all = all === null ? rows : all.concat(rows);
     }
@@ -95,8 +103,11 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   }
 
   config = dataset.config = await readTeams(source, config, problems, importing);
-  const deals = await read('deals', { uniqueColumn: 'id' });
-  if (deals === null && !config.sources?.deals) problems.add({ file: 'deals.csv', line: 0, column: '', value: '', rule: 'required file is missing' });
+  const currencies = new Currencies(config);
+  const deals = await read('deals', { uniqueColumn: 'id', currencies });
+  const mixed = currencies.problem();
+  if (mixed !== null) problems.add(mixed);
+  if (deals === null && !config.sources?.deals && !scan?.problems.some((p) => p.file === 'deals.csv')) problems.add(missingDeals(scan?.others ?? []));
   dataset.deals = deals ?? [];
   const dealIds = new Set(dataset.deals.map((d) => d.id));
   const history = await read('stage_history', { reference: { column: 'deal', ids: dealIds, what: 'deal' } });
@@ -106,6 +117,20 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
   return { dataset, problems, imports };
+}
+
+/** The import report of an export the folder scan found says so. */
+function withNote(importing: Importing, found: FoundExport | undefined): Importing {
+  if (found === undefined) return importing;
+  return { ...importing, onReport: (report) => importing.onReport({ ...report, notes: [foundNote(found), ...report.notes] }) };
+}
+
+function missingDeals(others: readonly string[]): Problem {
+  const rule = others.length === 0
+    ? 'required file is missing'
+    : `required file is missing, and no other CSV file of the folder (${others.join(', ')}) has a deals header Keepscore recognises (Keepscore's columns or a CRM preset's): ` +
+      'name yours in keepscore.config.json "sources", with a mapping of its columns (README "Importing CRM exports")';
+  return { file: 'deals.csv', line: 0, column: '', value: '', rule };
 }
 
 /**
@@ -128,7 +153,8 @@ function mergeHistory(fromFiles: StageEntry[] | null, fromDeals: StageEntry[], f
 async function readTeams(source: DataSource, config: Config, problems: ProblemLog, importing: (spec: SourceSpec) => Importing): Promise<Config> {
   const specs = sourcesOf(config.sources, 'teams');
   if (specs === null) return config;
-  const teams: Record<string, string> = {};
+  // Keyed by rep names from the data: no prototype, so a rep called toString or __proto__ is a key like any other.
+  const teams: Record<string, string> = Object.create(null);
   for (const spec of specs) {
     const csv = await source.openCsv(spec.file);
     if (csv === null) {

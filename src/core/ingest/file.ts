@@ -10,10 +10,13 @@
  */
 import type { z } from 'zod';
 import type { Config } from '../schema/config.ts';
-import { REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
+import { DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
 import type { ImportKind, SourceSpec } from '../schema/sources.ts';
-import { readCsv, type CsvSource } from './csvReader.ts';
-import type { ImportReport } from './importReport.ts';
+import { readCsv, type CsvRead, type CsvSource } from './csvReader.ts';
+import type { Currencies } from './currency.ts';
+import { describeEncoding } from './decode.ts';
+import { repeatedHeaderNotes, repeatedHeaders, type RepeatedHeader } from './headers.ts';
+import { ImportReportBuilder, type ImportReport } from './importReport.ts';
 import { planFor } from './importPlan.ts';
 import type { RowPlan } from './mapping.ts';
 import type { ProblemLog } from './problems.ts';
@@ -27,9 +30,11 @@ export interface FileChecks {
   seenIds?: UniqueIds;
   /** Column whose non-empty value must be an id in this set, and what that set holds. */
   reference?: { column: string; ids: ReadonlySet<string>; what: string };
+  /** Deals: converts amounts to the config's currency and counts the currencies, across the files of the kind. */
+  currencies?: Currencies;
 }
 
-/** How to read a header that is not canonical. Absent: canonical only, as before presets existed. */
+/** How to read the file: the config, its source, and where the import report goes. */
 export interface Importing {
   config: Config;
   /** The config's source for this file; null for a canonical file name (a preset is tried when its header is not canonical). */
@@ -82,25 +87,35 @@ function rowFactory(keys: readonly string[]): (values: readonly unknown[]) => Re
   }
 }
 
-/** Reads, validates and returns the valid rows of one file; problems go to `log`. */
+/** What a canonical file says in a report: only when there is something to tell (an encoding, currencies, a repeated header). */
+function canonicalReport(kind: ImportKind, fileName: string, read: CsvRead, repeats: readonly RepeatedHeader[], checks: FileChecks): ImportReportBuilder | null {
+  const decoded = read.encoding !== null && (read.encoding.encoding !== 'utf-8' || read.encoding.by === 'setting');
+  if (!decoded && repeats.length === 0 && !checks.currencies?.foreignIn(fileName)) return null;
+  return new ImportReportBuilder({ file: fileName, kind, preset: null, shape: null, detected: false, mapping: false, canonical: true, strict: true, columns: {} });
+}
+
+/** Reads, validates and returns the valid rows of one file; problems go to `log`, its import report to `importing.onReport`. */
 export async function ingestFile<S extends z.ZodObject>(
   kind: ImportKind,
   fileName: string,
   source: CsvSource,
   schema: S,
   log: ProblemLog,
-  checks: FileChecks = {},
-  importing?: Importing,
+  checks: FileChecks,
+  importing: Importing,
 ): Promise<z.output<S>[]> {
   const keys = Object.keys(schema.shape);
   const fields = keys.map((key) => memoized(schema.shape[key] as z.ZodType));
   const required = kind === 'teams' ? TEAM_COLUMNS : REQUIRED_COLUMNS[kind];
+  const derived = DERIVED_COLUMNS[kind] ?? {};
   const makeRow = rowFactory(keys);
   const values: unknown[] = new Array(keys.length);
   const raw: string[] = new Array(keys.length);
   const rows: z.output<S>[] = [];
   const seenIds = checks.seenIds ?? new UniqueIds();
+  const counts = { read: 0, kept: 0 };
   let columnIndex: number[] = [];
+  let repeats: RepeatedHeader[] = [];
   let usable = false;
   let plan: RowPlan | null = null;
 
@@ -135,42 +150,49 @@ export async function ingestFile<S extends z.ZodObject>(
     return true;
   }
 
+  /** Checks the canonical strings in `cells` (one per key); the row when every field is valid and it passes `accept`. */
+  function validRow(strings: readonly string[], line: number): Record<string, unknown> | null {
+    let valid = true;
+    for (let k = 0; k < keys.length; k++) {
+      const result = fields[k].check(strings[k]);
+      if (result.success) values[k] = result.data;
+      else {
+        valid = false;
+        for (const issue of result.error.issues) log.add({ file: fileName, line, column: keys[k], value: strings[k], rule: issue.message });
+      }
+    }
+    if (!valid) return null;
+    const row = makeRow(values);
+    if (!accept(row, line)) return null;
+    checks.currencies?.take(row as { amount: number; currency?: string }, fileName, line);
+    rows.push(row as z.output<S>);
+    counts.kept++;
+    return row;
+  }
+
   /** One row of an export: the plan gives the canonical strings, then the same checks as a canonical row. */
   function importRow(plan: RowPlan, cells: string[], line: number): void {
-    plan.report.report.rowsRead++;
     const skipped = plan.extract(cells, line, raw);
     if (skipped !== null) {
       plan.report.skip(skipped, line);
       return;
     }
-    let valid = true;
-    for (let k = 0; k < keys.length; k++) {
-      const result = fields[k].check(raw[k]);
-      if (result.success) values[k] = result.data;
-      else {
-        valid = false;
-        for (const issue of result.error.issues) log.add({ file: fileName, line, column: keys[k], value: raw[k], rule: issue.message });
-      }
-    }
-    if (!valid) return;
-    const row = makeRow(values);
-    if (!accept(row, line)) return;
-    rows.push(row as z.output<S>);
-    plan.report.report.rowsKept++;
+    const row = validRow(raw, line);
+    if (row === null) return;
+    const changed = plan.changed();
+    if (changed !== null) plan.report.change(changed, line);
     if (plan.stageDates.length > 0) {
-      stageEntriesOf(row.id as string, cells, line, plan.stageDates, importing!.config, fileName, importing!.stageEntries, (p) => log.add(p));
+      stageEntriesOf(row.id as string, cells, line, plan.stageDates, importing.config, fileName, importing.stageEntries, (p) => log.add(p));
     }
   }
 
-  await readCsv(source, {
+  const read = await readCsv(source, {
     header(names, display) {
-      columnIndex = keys.map((key) => names.indexOf(key));
+      repeats = repeatedHeaders(names, display);
+      columnIndex = keys.map((key) => names.indexOf(derived[key] ?? key));
       const missing = required.filter((key) => !names.includes(key));
-      if (importing === undefined || (missing.length === 0 && importing.spec === null)) {
-        for (const column of missing) {
-          log.add({ file: fileName, line: 1, column, value: '', rule: `missing required column; the header has: ${display.join(', ')}` });
-        }
-        usable = missing.length === 0;
+      if (missing.length === 0 && importing.spec === null) {
+        usable = true;
         return;
       }
       const found = planFor({ kind, fileName, keys, required, names, display, missing, config: importing.config, spec: importing.spec });
@@ -183,27 +205,23 @@ export async function ingestFile<S extends z.ZodObject>(
     },
     row(cells, line) {
       if (!usable) return;
+      counts.read++;
       if (plan !== null) {
         importRow(plan, cells, line);
         return;
       }
-      let valid = true;
-      for (let k = 0; k < keys.length; k++) {
-        const index = columnIndex[k];
-        const value = index >= 0 ? (cells[index] ?? '') : '';
-        const result = fields[k].check(value);
-        if (result.success) values[k] = result.data;
-        else {
-          valid = false;
-          for (const issue of result.error.issues) log.add({ file: fileName, line, column: keys[k], value, rule: issue.message });
-        }
-      }
-      if (!valid) return;
-      const row = makeRow(values);
-      if (accept(row, line)) rows.push(row as z.output<S>);
+      for (let k = 0; k < keys.length; k++) raw[k] = columnIndex[k] >= 0 ? (cells[columnIndex[k]] ?? '') : '';
+      validRow(raw, line);
     },
-  });
-  if (columnIndex.length === 0) log.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });
-  if (plan !== null) importing!.onReport((plan as RowPlan).finish());
+  }, importing.spec?.encoding ?? importing.config.encoding);
+  if (read.unreadable !== null) log.add({ file: fileName, line: read.unreadable.line, column: '', value: '', rule: read.unreadable.rule });
+  else if (columnIndex.length === 0) log.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });
+  const builder = plan !== null ? (plan as RowPlan).report : usable ? canonicalReport(kind, fileName, read, repeats, checks) : null;
+  if (builder === null) return rows;
+  Object.assign(builder.report, { rowsRead: counts.read, rowsKept: counts.kept });
+  builder.report.encoding = read.encoding === null ? null : describeEncoding(read.encoding, read.switchedLine ?? undefined);
+  if (checks.currencies) builder.report.currency = checks.currencies.summary(fileName);
+  if (plan === null) for (const note of repeatedHeaderNotes(repeats, (c) => keys.filter((_, k) => columnIndex[k] === c))) builder.note(note);
+  importing.onReport(plan !== null ? (plan as RowPlan).finish() : builder.finish());
   return rows;
 }

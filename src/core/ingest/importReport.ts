@@ -34,7 +34,13 @@ export interface ImportReport {
   detected: boolean;
   /** Whether the config's `sources` mapped columns, values or defaults for this file. */
   mapping: boolean;
+  /** Read by Keepscore's own column names (a canonical file with something to report: an encoding, currencies, a repeated header). */
+  canonical: boolean;
   strict: boolean;
+  /** What the bytes were decoded from, e.g. `Windows-1252 (not valid UTF-8 from line 40, byte 0xF3)`; null for text handed over as text. */
+  encoding: string | null;
+  /** Deals: the currencies found and how they were converted. */
+  currency: string | null;
   /** canonical column -> where its values come from (`Deal - Won time, else Deal - Expected close date`, `line number`…). */
   columns: Record<string, string>;
   rowsRead: number;
@@ -48,6 +54,8 @@ export interface ImportReport {
   notes: string[];
 }
 
+type Counted = 'rowsRead' | 'rowsKept' | 'skipped' | 'changed' | 'valuesMapped' | 'notes';
+
 /** Collects one file's report as rows stream by; counters are plain fields, cheap per row. */
 export class ImportReportBuilder {
   readonly report: ImportReport;
@@ -56,8 +64,8 @@ export class ImportReportBuilder {
 
   private readonly changes = new Map<string, SkipCount>();
 
-  constructor(init: Omit<ImportReport, 'rowsRead' | 'rowsKept' | 'skipped' | 'changed' | 'valuesMapped' | 'notes'>) {
-    this.report = { ...init, rowsRead: 0, rowsKept: 0, skipped: [], changed: [], valuesMapped: [], notes: [] };
+  constructor(init: Omit<ImportReport, Counted | 'canonical' | 'encoding' | 'currency'> & Partial<Pick<ImportReport, 'canonical'>>) {
+    this.report = { canonical: false, ...init, encoding: null, currency: null, rowsRead: 0, rowsKept: 0, skipped: [], changed: [], valuesMapped: [], notes: [] };
   }
 
   skip(reason: string, line: number): void {

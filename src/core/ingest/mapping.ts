@@ -7,8 +7,10 @@
  * then the preset's, then a header named like the canonical column.
  */
 import type { Config } from '../schema/config.ts';
+import { DERIVED_COLUMNS } from '../schema/rows.ts';
 import { LINE_ID, LOST, WON, type ImportKind, type SourceSpec } from '../schema/sources.ts';
 import { closestMatch } from './closest.ts';
+import { repeatedHeaderNotes, repeatedHeaders } from './headers.ts';
 import { ImportReportBuilder, type ImportReport, type ValueCount } from './importReport.ts';
 import { ruleOf, type DefaultRule, type Detected } from './presets/index.ts';
 import type { Problem } from './problems.ts';
@@ -29,11 +31,16 @@ interface Feed {
 
 type Fallback = { line: true } | { constant: string } | { key: number };
 
+/** Why a deal without an amount is kept (a non-strict import): its status does not depend on its amount. */
+export const NO_AMOUNT = 'no amount: kept with amount 0 (counts in win rate, stages and cycle, not in money)';
+
 export interface RowPlan {
   report: ImportReportBuilder;
   strict: boolean;
   /** Fills `out` with the row's canonical strings; returns why the row is left out, or null. */
   extract(cells: readonly string[], line: number, out: string[]): string | null;
+  /** What `extract` changed in the last row it gave (a deal without an amount), to report when the row is kept; or null. */
+  changed(): string | null;
   /** HubSpot's `Date entered "<stage>"` columns, resolved to config stages. */
   stageDates: StageDateColumn[];
   /** The report once the last row is read. */
@@ -112,6 +119,10 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     const otherwise = fallback === null ? '' : 'line' in fallback ? 'line number' : 'key' in fallback ? keys[fallback.key] : JSON.stringify(fallback.constant);
     if (used || otherwise) report.report.columns[key] = used && otherwise ? `${used}, else ${otherwise}` : used || otherwise;
   });
+  // A derived column reads the cells of its source column (a stage history row's time, from `entered`).
+  for (const [key, from] of Object.entries(DERIVED_COLUMNS[kind] ?? {})) feeds[keys.indexOf(key)] = feeds[keys.indexOf(from)];
+  const readers = (column: number) => keys.filter((key, k) => !(key in (DERIVED_COLUMNS[kind] ?? {})) && feeds[k].some((f) => f.index === column));
+  for (const note of repeatedHeaderNotes(repeatedHeaders(names, display), readers)) report.note(note);
 
   for (const key of input.required) {
     const k = keys.indexOf(key);
@@ -123,14 +134,18 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
 
   const requiredIndexes = input.required.map((key) => keys.indexOf(key));
   const strict = spec?.strict ?? false;
+  // A deal's status does not depend on its amount: without one it counts with 0, flagged.
+  const zeroWhenEmpty = kind === 'deals' ? keys.indexOf('amount') : -1;
   const skip = shape?.skip;
   const skipIndexes = skip ? skip.from.map(indexOf).filter((i) => i >= 0) : [];
   const skipValues = new Set(skip?.values ?? []);
   const stageMap = translations('stage', shape ? (ruleOf(shape.columns.stage ?? []).values) : undefined).map;
   const stageDates = shape?.stageDates ? stageDateColumns(names, display, config, stageMap, report) : [];
   const defaultUses = keys.map(() => 0);
+  let change: string | null = null;
 
   function extract(cells: readonly string[], line: number, out: string[]): string | null {
+    change = null;
     for (const index of skipIndexes) {
       const cell = cells[index];
       if (cell !== undefined && skipValues.has(cell.trim().toLowerCase())) return skip!.reason;
@@ -171,10 +186,17 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     }
     if (strict) return null;
     let empty: string | null = null;
+    let others = false;
     for (const k of requiredIndexes) {
-      if (out[k] === '') empty = empty === null ? keys[k] : `${empty}, ${keys[k]}`;
+      if (out[k] !== '') continue;
+      empty = empty === null ? keys[k] : `${empty}, ${keys[k]}`;
+      if (k !== zeroWhenEmpty) others = true;
     }
-    return empty === null ? null : `no value for ${empty}`;
+    if (empty === null) return null;
+    if (others) return `no value for ${empty}`;
+    out[zeroWhenEmpty] = '0';
+    change = NO_AMOUNT;
+    return null;
   }
 
   function finish(): ImportReport {
@@ -184,7 +206,7 @@ export function buildPlan(input: PlanInput): { plan: RowPlan } | { problems: Pro
     });
     return report.finish();
   }
-  return { plan: { report, strict, extract, stageDates, finish } };
+  return { plan: { report, strict, extract, changed: () => change, stageDates, finish } };
 }
 
 /** A default as a plan step: `$line`, another canonical column of this kind, or a constant. */

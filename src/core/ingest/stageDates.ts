@@ -8,7 +8,7 @@ import type { Config } from '../schema/config.ts';
 import type { StageEntry } from '../schema/rows.ts';
 import type { ImportReportBuilder } from './importReport.ts';
 import type { Problem } from './problems.ts';
-import { parseDay } from './values.ts';
+import { parseDay, parseInstant } from './values.ts';
 
 export interface StageDateColumn {
   index: number;
@@ -20,8 +20,12 @@ export interface StageDateColumn {
 
 // `date entered "x"` / `date entered 'x'`; "Date entered current stage" has no quotes and is not a stage.
 const DATE_ENTERED = /^date entered\s+(["'])(.+)\1$/;
-// A trailing `(Sales Pipeline)`.
-const PIPELINE = /\s*\([^()]*\)$/;
+/** The label without a trailing `(Sales Pipeline)` and the spaces before it (a scan: `\s*\(…\)$` backtracks on long labels). */
+function withoutPipeline(label: string): string {
+  const open = label.lastIndexOf('(');
+  if (!label.endsWith(')') || open < 0 || label.indexOf(')', open) !== label.length - 1) return label;
+  return label.slice(0, open).trimEnd();
+}
 
 /**
  * The stage-date columns of a header whose stage is one of the config's,
@@ -47,7 +51,7 @@ export function stageDateColumns(
     const m = DATE_ENTERED.exec(name);
     if (!m) return;
     const label = m[2];
-    const stage = resolve(label) ?? resolve(label.replace(PIPELINE, ''));
+    const stage = resolve(label) ?? resolve(withoutPipeline(label));
     if (stage === undefined) ignored.push(display[index]);
     else columns.push({ index, stage, header: display[index] });
   });
@@ -86,7 +90,7 @@ export function stageEntriesOf(
     let seen = false;
     for (let i = start; i < out.length && !seen; i++) seen = out[i].stage === column.stage && out[i].entered === entered;
     if (seen) continue;
-    out.push({ deal, stage: column.stage, entered });
+    out.push({ deal, stage: column.stage, entered, enteredAt: parseInstant(text, config.dateOrder) });
     added++;
   }
   return added;

@@ -82,8 +82,63 @@ export function parseDay(text: string, order: DateOrder = 'mdy'): Day | null {
   return null;
 }
 
-// Currency symbols and ISO codes that exports put before or after a number.
-const CURRENCY_AFFIX = /^(?:[A-Z]{3}\s*|[$€£¥₽₹₴₸]\s*)|(?:\s*[A-Z]{3}|\s*[$€£¥₽₹₴₸]|\s*руб\.?)$/gu;
+// The time in a datetime: 14:03, 14:03:22, 14:03:22.123, 2:03 PM, then an offset (Z, +02:00, -0500). Dates hold no colon.
+const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?\s?([AaPp][Mm])?\s?(Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/**
+ * The instant of a datetime (ms since 1970, UTC when it names an offset,
+ * else its wall-clock time taken as UTC), or undefined when the text holds
+ * a date alone. Only orders rows of one day (KPI-SPEC §6): the day is still
+ * the date as written.
+ */
+export function parseInstant(text: string, order: DateOrder = 'mdy'): number | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const day = parseDay(text, order);
+  const m = TIME.exec(text.slice(Math.max(0, colon - 2)));
+  if (day === null || m === null) return undefined;
+  let hour = +m[1];
+  const half = m[5]?.toLowerCase();
+  if (half !== undefined && (hour < 1 || hour > 12)) return undefined;
+  if (half === 'am' && hour === 12) hour = 0;
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (hour > 23 || +m[2] > 59 || +(m[3] ?? 0) > 59) return undefined;
+  const ms = +((m[4] ?? '').padEnd(3, '0'));
+  let offset = 0;
+  if (m[6] !== undefined && m[6] !== 'Z') {
+    const digits = m[6].replace(':', '');
+    offset = (digits[0] === '-' ? -1 : 1) * (+digits.slice(1, 3) * 60 + +digits.slice(3, 5));
+  }
+  return day * MS_PER_DAY + ((hour * 60 + +m[2] - offset) * 60 + +(m[3] ?? 0)) * 1000 + ms;
+}
+
+// Currency symbols that exports put before or after a number (ISO codes too, and руб.).
+const CURRENCY_SYMBOLS = new Set(['$', '€', '£', '¥', '₽', '₹', '₴', '₸']);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const isCode = (text: string, at: number) => at >= 0 && at + 3 <= text.length && [0, 1, 2].every((i) => text[at + i] >= 'A' && text[at + i] <= 'Z');
+
+/**
+ * `text` without a leading ISO code or symbol (and the spaces after it) and
+ * a trailing one (and the spaces before it). A plain scan, not a regular
+ * expression: `\s*X$` tried at every position is quadratic on a long run of spaces.
+ */
+function withoutCurrency(text: string): string {
+  let start = 0;
+  let end = text.length;
+  if (isCode(text, 0)) start = 3;
+  else if (CURRENCY_SYMBOLS.has(text[0])) start = 1;
+  if (start > 0) while (isSpace(text[start])) start++;
+  let trailing = 0;
+  if (end - start >= 3 && isCode(text, end - 3)) trailing = 3;
+  else if (end > start && CURRENCY_SYMBOLS.has(text[end - 1])) trailing = 1;
+  else if (text.slice(start, end).endsWith('руб.')) trailing = 4;
+  else if (text.slice(start, end).endsWith('руб')) trailing = 3;
+  if (trailing > 0) {
+    end -= trailing;
+    while (end > start && isSpace(text[end - 1])) end--;
+  }
+  return text.slice(start, end);
+}
 // Thousands separators that are never decimal marks: spaces (incl. no-break) and apostrophes.
 const GROUPING = /[\s\u00a0\u202f'’]/g;
 // 22700 · 22,700.00 · 1,000,000 · 22700.5
@@ -98,7 +153,7 @@ const DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)$/;
  * decimal mark (`99,5`). Returns null for anything else, negatives included.
  */
 export function parseAmount(text: string): number | null {
-  const s = text.replace(CURRENCY_AFFIX, '').replace(GROUPING, '');
+  const s = withoutCurrency(text).replace(GROUPING, '');
   if (DECIMAL_POINT.test(s)) return Number(s.replace(/,/g, ''));
   if (DECIMAL_COMMA.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   return null;

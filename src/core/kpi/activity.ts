@@ -8,6 +8,7 @@ import { rangeOf } from './dayList.ts';
 import { NO_DAY } from './leads.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
+import { nameRecord } from './records.ts';
 import { scratchMarks } from './scratch.ts';
 import type { ActivityKpi, ChannelRatio, SourceRatio } from '../schema/kpiReport.ts';
 
@@ -41,7 +42,7 @@ function byChannel(facts: Facts, scope: readonly number[], period: Period): { ou
       } else if (list.days[p] < mark.day[lead]) mark.day[lead] = list.days[p];
     }
   }
-  const channels: Record<string, ChannelRatio> = {};
+  const channels = nameRecord<ChannelRatio>();
   types.forEach((type, c) => {
     let met = 0;
     for (const lead of touched[c]) if (metBy(facts, lead, marks[c].day[lead])) met++;
@@ -51,7 +52,7 @@ function byChannel(facts: Facts, scope: readonly number[], period: Period): { ou
 }
 
 function bySource(facts: Facts, scope: readonly number[], period: Period): Record<string, SourceRatio> {
-  const sources: Record<string, SourceRatio> = {};
+  const sources = nameRecord<SourceRatio>();
   for (const rep of scope) {
     const list = facts.byRep.leads[rep];
     const [from, to] = rangeOf(list, period.start, period.end);

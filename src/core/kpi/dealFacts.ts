@@ -34,7 +34,11 @@ export function stagePositions(config: Config): Map<string, number> {
   return positions;
 }
 
-/** Groups history rows by deal index, each deal's rows ordered by day (same-day rows keep file order). */
+/**
+ * Groups history rows by deal index, each deal's rows ordered by day; rows
+ * of one day in time order when every one of them carries a time (by
+ * instant), else in file order (KPI-SPEC §6 v2).
+ */
 function historyByDeal(deals: readonly Deal[], history: readonly StageEntry[]): Map<number, StageEntry[]> {
   const dealIndex = new Map(deals.map((d, i) => [d.id, i]));
   const byDeal = new Map<number, StageEntry[]>();
@@ -45,7 +49,15 @@ function historyByDeal(deals: readonly Deal[], history: readonly StageEntry[]): 
     if (rows) rows.push(entry);
     else byDeal.set(deal, [entry]);
   }
-  for (const rows of byDeal.values()) rows.sort((a, b) => a.entered - b.entered); // Array#sort is stable
+  for (const rows of byDeal.values()) {
+    rows.sort((a, b) => a.entered - b.entered); // Array#sort is stable: file order within a day
+    for (let start = 0, end = 1; start < rows.length; start = end, end = start + 1) {
+      while (end < rows.length && rows[end].entered === rows[start].entered) end++;
+      if (end - start < 2) continue;
+      const day = rows.slice(start, end);
+      if (day.every((r) => r.enteredAt !== undefined)) rows.splice(start, day.length, ...day.sort((a, b) => a.enteredAt! - b.enteredAt!));
+    }
+  }
   return byDeal;
 }
 

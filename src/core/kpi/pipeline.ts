@@ -11,6 +11,7 @@ import type { Facts } from './facts.ts';
 import { add, fraction, fractionValue, fromUnits, gapBetween, isZero, ratio, times, ZERO, type Fraction } from './money.ts';
 import type { Period } from './periods.ts';
 import type { OpenAmount, PipelineKpi } from '../schema/kpiReport.ts';
+import { nameRecord } from './records.ts';
 
 /** Open deals of one stage: how many, their money units and the sum of their squared units (for the forecast's spread). */
 export interface StageTally { count: number; units: number; squares: bigint }
@@ -67,7 +68,7 @@ export function pipelineKpi(facts: Facts, scope: readonly number[], due: readonl
   const closedWon = fraction(closed.wonUnits);
   const gap = gapBetween(quota, closedWon);
   const open = openAmount(due, odds);
-  const openByStage: Record<string, OpenAmount> = {};
+  const openByStage = nameRecord<OpenAmount>();
   due.forEach((t, s) => {
     if (t.count > 0) openByStage[stages[s].name] = openAmount([t], [odds[s]]);
   });

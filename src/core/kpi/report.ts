@@ -16,6 +16,7 @@ import { outlookKpi } from './outlook.ts';
 import { parsePeriod, type Period } from './periods.ts';
 import { openDueIn, pipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
+import { nameRecord } from './records.ts';
 import { stagesKpi } from './stages.ts';
 import { trailingWindow, winRateKpi } from './winRate.ts';
 
@@ -72,9 +73,9 @@ export function kpiEngine(dataset: Dataset, asOf?: Day): KpiEngine {
     teams,
     report(asked) {
       const period = periodFacts(facts, asked);
-      const reps: Record<string, Kpis> = {};
+      const reps = nameRecord<Kpis>();
       facts.reps.forEach((name, i) => (reps[name] = scopeKpis(facts, [i], period)));
-      const teamKpis: Record<string, Kpis> = {};
+      const teamKpis = nameRecord<Kpis>();
       for (const [team, members] of teams) teamKpis[team] = scopeKpis(facts, members, period);
       return {
         period: period.id,

@@ -231,20 +231,23 @@ test('reached takes the furthest of lost_at_stage and history; a lost deal with 
   expect(r.teams.East.stages.transitions[0]).toEqual(t(Q, D, 2, 1, 0.5));
 });
 
-test('history datetimes: same-day rows keep file order whatever their times; rows after as-of still count', async () => {
+test('history datetimes (v2.1): same-day rows in time order when each carries a time, else file order; rows after as-of still count', async () => {
   const r = await report({
-    'deals.csv': csv('id,owner,stage,amount,created,close_date', 'H1,bob,Qualify,10,2026-10-01,2026-12-01'),
+    'deals.csv': csv('id,owner,stage,amount,created,close_date', 'H1,bob,Qualify,10,2026-10-01,2026-12-01', 'H2,bob,Qualify,10,2026-10-01,2026-12-01'),
     'stage_history.csv': csv(
       'deal,stage,entered',
       'H1,Discovery,2026-10-15T18:00:00',
       'H1,Qualify,2026-10-15T09:00:00',
       'H1,Proposal,2026-11-05',
       'H1,Qualify,2026-11-06',
+      // One of the day's rows has no time: the day keeps file order.
+      'H2,Discovery,2026-10-16T18:00:00',
+      'H2,Qualify,2026-10-16',
     ),
   }, '2026-10', '2026-10-31');
-  // file order on 10-15: Discovery then Qualify -> backward Qualify (not forward Discovery)
-  expect(movesOf(r.reps.bob.stages.forward)).toEqual({});
+  // H1 on 10-15 by time: Qualify 09:00 then Discovery 18:00 -> forward Discovery; H2 on 10-16 in file order -> backward Qualify
+  expect(movesOf(r.reps.bob.stages.forward)).toEqual({ [D]: 1 });
   expect(movesOf(r.reps.bob.stages.backward)).toEqual({ [Q]: 1 });
   // entered Proposal on 11-05, after as-of 10-31: H1 reached Proposal
-  expect(r.reps.bob.stages.transitions).toEqual([t(Q, D, 1, 1, 1), t(D, P, 1, 1, 1), t(P, N, 1, 0, 0), t(N, W, 0, 0, null)]);
+  expect(r.reps.bob.stages.transitions).toEqual([t(Q, D, 2, 2, 1), t(D, P, 2, 1, 0.5), t(P, N, 1, 0, 0), t(N, W, 0, 0, null)]);
 });

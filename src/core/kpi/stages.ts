@@ -9,10 +9,11 @@ import { rangeOf } from './dayList.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
 import type { StagesKpi, Transition } from '../schema/kpiReport.ts';
+import { nameRecord } from './records.ts';
 
 function flow(facts: Facts, scope: readonly number[], period: Period) {
-  const forward: Record<string, number> = {};
-  const backward: Record<string, number> = {};
+  const forward = nameRecord<number>();
+  const backward = nameRecord<number>();
   for (const rep of scope) {
     const list = facts.byRep.moves[rep];
     const [from, to] = rangeOf(list, period.start, period.end);

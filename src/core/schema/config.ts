@@ -4,7 +4,7 @@
  * valid; unknown keys are an error that names them.
  */
 import { z } from 'zod';
-import { sourcesSchema } from './sources.ts';
+import { encodingSchema, sourcesSchema } from './sources.ts';
 
 /** Days without a move or a linked activity after which an open deal is stale (KPI-SPEC §7). */
 const staleDays = z.number('a whole number of days, 1 or more').int('a whole number of days, 1 or more').min(1, 'a whole number of days, 1 or more');
@@ -43,6 +43,12 @@ export const configSchema = z
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
     /** Where data comes from when it is not the canonical files: CRM exports through presets or mappings. */
     sources: sourcesSchema.optional(),
+    /** Whether the site lists deals (names, accounts, amounts); `show` makes an unguarded deployment a louder warning (issue 15). */
+    deals: z.enum(['show', 'hide']).default('show'),
+    /** How bytes that are not valid UTF-8 are read: `auto` (Windows-1252 when it looks like text), or one encoding (ingest/decode.ts); a source may set its own. */
+    encoding: encodingSchema.default('auto'),
+    /** Deals in other currencies: what one unit of each is worth in `currency` (`{ "MXN": 0.055 }`). */
+    rates: z.record(z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as MXN'), z.number().positive('a rate is a positive number: what one unit is worth in the config\'s currency')).optional(),
   })
   .superRefine((config, ctx) => {
     const names = [...config.stages.map((s) => s.name), config.wonStage, config.lostStage];
@@ -52,6 +58,8 @@ export const configSchema = z
       if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `stage "${name}" is listed twice`, path: ['stages'] });
       seen.add(key);
     }
+    const own = config.rates?.[config.currency];
+    if (own !== undefined && own !== 1) ctx.addIssue({ code: 'custom', message: `${config.currency} is the config's currency: its rate is 1`, path: ['rates', config.currency] });
   })
   .transform((config) => ({
     ...config,

@@ -5,7 +5,7 @@
  * come from the config, so the schemas are built per config.
  */
 import { z } from 'zod';
-import { parseAmount, parseDay, type DateOrder } from '../ingest/values.ts';
+import { dayToIso, parseAmount, parseDay, parseInstant, type DateOrder } from '../ingest/values.ts';
 import type { Config } from './config.ts';
 
 export const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'event', 'social', 'other'] as const;
@@ -39,6 +39,47 @@ const amountField = required.transform((s, ctx) => {
   return amount;
 });
 
+/** A deal's currency as the export writes it (ISO 4217); its amount is converted to the config's (ingest/currency.ts). */
+const currencyField = optional.transform((s, ctx) => {
+  if (s === undefined) return undefined;
+  if (!/^[A-Za-z]{3}$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'not a currency code (ISO 4217, e.g. USD, MXN)' });
+    return z.NEVER;
+  }
+  return s.toUpperCase();
+});
+
+/** The instant of an `entered` value that carries a time; undefined for a plain date. */
+function instantField(order: DateOrder) {
+  return z.string().transform((s) => parseInstant(s.trim(), order));
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
+
+/**
+ * A quota period: a month `2026-10`, a quarter `2026-Q4`, or the first day
+ * of one written as a date (`2016-01-01`: a quota export's start date),
+ * read as that month — or as the quarter when the source says `quarter`.
+ */
+function periodField(order: DateOrder, starts: 'month' | 'quarter') {
+  return required.transform((s, ctx) => {
+    if (PERIOD.test(s)) return s;
+    const day = parseDay(s, order);
+    if (day === null) {
+      ctx.addIssue({ code: 'custom', message: 'not a month (2026-10) or quarter (2026-Q4)' });
+      return z.NEVER;
+    }
+    const [year, month, date] = dayToIso(day).split('-');
+    const quarter = Math.floor((+month - 1) / 3) + 1;
+    if (date !== '01' || (starts === 'quarter' && (+month - 1) % 3 !== 0)) {
+      const first = starts === 'quarter' ? `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01 for ${year}-Q${quarter}` : `${year}-${month}-01 for ${year}-${month}`;
+      ctx.addIssue({ code: 'custom', message: `a period written as a date must be the first day of a ${starts} (${first})` });
+      return z.NEVER;
+    }
+    return starts === 'quarter' ? `${year}-Q${quarter}` : `${year}-${month}`;
+  });
+}
+
 /** Case-insensitive match against a closed list of names, giving the canonical spelling. */
 function oneOf<T extends string>(names: readonly T[], what: string) {
   const byKey = new Map(names.map((n) => [n.toLowerCase(), n]));
@@ -71,8 +112,10 @@ export function rowSchemas(config: Config) {
       close_date: day,
       lost_at_stage: z.union([z.string().trim().length(0).transform(() => undefined), oneOf(openStages, 'open stage')]),
       lead: optional,
+      currency: currencyField.optional(),
     }),
-    stage_history: z.object({ deal: required, stage: oneOf(allStages, 'stage'), entered: day }),
+    // `enteredAt` is read from the `entered` cell too (DERIVED_COLUMNS): the time that orders one day's rows.
+    stage_history: z.object({ deal: required, stage: oneOf(allStages, 'stage'), entered: day, enteredAt: instantField(config.dateOrder).optional() }),
     activities: z.object({
       id: required,
       date: day,
@@ -83,14 +126,18 @@ export function rowSchemas(config: Config) {
       deal: optional,
       next_step: optional,
     }),
-    quotas: z.object({
-      owner: required,
-      period: required.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'not a month (2026-10) or quarter (2026-Q4)'),
-      amount: amountField,
-    }),
+    quotas: quotaSchema(config.dateOrder, 'month'),
     customers: z.object({ account: required, churned: day }),
   };
 }
+
+/** The quotas row schema; `starts` is what a period written as a date starts (a source's `quotaPeriod`). */
+export function quotaSchema(order: DateOrder, starts: 'month' | 'quarter') {
+  return z.object({ owner: required, period: periodField(order, starts), amount: amountField });
+}
+
+/** Columns whose value is read from another column's cell, by kind: a stage history row's instant from its `entered`. */
+export const DERIVED_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = { stage_history: { enteredAt: 'entered' } };
 
 export type RowSchemas = ReturnType<typeof rowSchemas>;
 export type FileKind = keyof RowSchemas;

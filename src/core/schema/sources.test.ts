@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from './config.ts';
-import { rowSchemas, teamSchema } from './rows.ts';
+import { DERIVED_COLUMNS, rowSchemas, teamSchema } from './rows.ts';
 import { CANONICAL_COLUMNS, sourcesOf, sourcesSchema } from './sources.ts';
 
 describe('sources', () => {
-  it('knows the canonical columns of every kind, as the row schemas define them', () => {
+  it('knows the canonical columns of every kind, as the row schemas define them (less those read from another column)', () => {
     const schemas = rowSchemas(configSchema.parse({}));
     for (const kind of ['deals', 'stage_history', 'activities', 'quotas', 'customers'] as const) {
-      expect([...CANONICAL_COLUMNS[kind]]).toEqual(Object.keys(schemas[kind].shape));
+      const derived = Object.keys(DERIVED_COLUMNS[kind] ?? {});
+      expect([...CANONICAL_COLUMNS[kind]]).toEqual(Object.keys(schemas[kind].shape).filter((key) => !derived.includes(key)));
     }
+    expect(DERIVED_COLUMNS.stage_history).toEqual({ enteredAt: 'entered' });
     expect([...CANONICAL_COLUMNS.teams]).toEqual(Object.keys(teamSchema.shape));
   });
 

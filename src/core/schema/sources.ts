@@ -5,13 +5,15 @@
  * exports" has the exact rules). Validated here; applied by ingest/mapping.ts.
  */
 import { z } from 'zod';
+import { ENCODING_LABELS, type EncodingSetting } from '../ingest/decode.ts';
+import { closestMatch } from '../ingest/closest.ts';
 
 export const PRESET_NAMES = ['hubspot', 'salesforce', 'pipedrive', 'zoho'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** The canonical columns of every kind a source can fill, in schema order (rows.ts; a test keeps them equal). */
 export const CANONICAL_COLUMNS = {
-  deals: ['id', 'name', 'account', 'owner', 'source', 'stage', 'amount', 'created', 'close_date', 'lost_at_stage', 'lead'],
+  deals: ['id', 'name', 'account', 'owner', 'source', 'stage', 'amount', 'created', 'close_date', 'lost_at_stage', 'lead', 'currency'],
   stage_history: ['deal', 'stage', 'entered'],
   activities: ['id', 'date', 'owner', 'type', 'lead', 'source', 'deal', 'next_step'],
   quotas: ['owner', 'period', 'amount'],
@@ -36,30 +38,54 @@ const fileName = z
   .min(1, 'name a file in the data folder')
   .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', 'a file name in the data folder, without folders');
 
+/** An encoding by any of its usual names (`latin1`, `cp1252`, `utf8`…), as one of Keepscore's. */
+export const encodingSchema = z.string().transform((label, ctx): EncodingSetting => {
+  const encoding = ENCODING_LABELS[label.trim().toLowerCase()];
+  if (encoding === undefined) {
+    ctx.addIssue({ code: 'custom', message: `unknown encoding; expected auto, utf-8, windows-1252 (also latin1), utf-16le or utf-16be` });
+    return z.NEVER;
+  }
+  return encoding;
+});
+
 const sourceColumns = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]);
 const defaultValue = z.union([z.string(), z.strictObject({ value: z.string() })]);
+
+/** One source: a file, and how to read it. */
+const sourceObject = z.strictObject({
+  file: fileName,
+  preset: z.enum(PRESET_NAMES, { error: `unknown preset; expected one of: ${PRESET_NAMES.join(', ')}` }).optional(),
+  /** canonical column -> the export's header (or several: the first non-empty value wins). */
+  columns: z.record(z.string(), sourceColumns).optional(),
+  /** canonical column -> { export value -> canonical value }, matched case-insensitively. */
+  values: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** canonical column -> another canonical column, `$line`, or a constant ({ "value": … } is always a constant). */
+  defaults: z.record(z.string(), defaultValue).optional(),
+  /** true: a row missing a required value is an error, as in canonical files; false (default): it is skipped and reported. */
+  strict: z.boolean().optional(),
+  /** How the file's bytes that are not valid UTF-8 are read (default: the config's `encoding`; ingest/decode.ts). */
+  encoding: encodingSchema.optional(),
+  /** Quotas only: what a period written as a date starts, a month (default) or a quarter. */
+  quotaPeriod: z.enum(['month', 'quarter'], { error: 'expected "month" or "quarter"' }).optional(),
+});
+
+/** The keys a source may have, for "did you mean" hints. */
+export const SOURCE_KEYS = Object.keys(sourceObject.shape);
 
 function sourceSchema(kind: ImportKind) {
   const known: readonly string[] = CANONICAL_COLUMNS[kind];
   const expected = `expected one of: ${known.join(', ')}`;
-  return z
-    .strictObject({
-      file: fileName,
-      preset: z.enum(PRESET_NAMES, { error: `unknown preset; expected one of: ${PRESET_NAMES.join(', ')}` }).optional(),
-      /** canonical column -> the export's header (or several: the first non-empty value wins). */
-      columns: z.record(z.string(), sourceColumns).optional(),
-      /** canonical column -> { export value -> canonical value }, matched case-insensitively. */
-      values: z.record(z.string(), z.record(z.string(), z.string())).optional(),
-      /** canonical column -> another canonical column, `$line`, or a constant ({ "value": … } is always a constant). */
-      defaults: z.record(z.string(), defaultValue).optional(),
-      /** true: a row missing a required value is an error, as in canonical files; false (default): it is skipped and reported. */
-      strict: z.boolean().optional(),
-    })
+  return sourceObject
     .superRefine((source, ctx) => {
       for (const part of ['columns', 'values', 'defaults'] as const) {
         for (const key of Object.keys(source[part] ?? {})) {
-          if (!known.includes(key)) ctx.addIssue({ code: 'custom', message: `unknown ${kind} column "${key}"; ${expected}`, path: [part, key] });
+          if (known.includes(key)) continue;
+          const near = closestMatch(key, known);
+          ctx.addIssue({ code: 'custom', message: `unknown ${kind} column "${key}"${near ? ` — did you mean ${near}?` : ''}; ${expected}`, path: [part, key] });
         }
+      }
+      if (source.quotaPeriod !== undefined && kind !== 'quotas') {
+        ctx.addIssue({ code: 'custom', message: 'quotaPeriod is for quotas sources only', path: ['quotaPeriod'] });
       }
     });
 }

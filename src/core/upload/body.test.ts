@@ -14,21 +14,25 @@ describe('body', () => {
     expect(await readLimited(new Request('http://x/', { method: 'POST', body: 'abc' }), 5)).toEqual(new TextEncoder().encode('abc'));
   });
 
-  it('reads UTF-8 and refuses binary, UTF-16 and Latin-1 with a reason', () => {
+  it('decodes text as the loader does, and refuses what is not text with a reason', () => {
     expect(csvText(new TextEncoder().encode('a,b\nü,é\n'))).toBe('a,b\nü,é\n');
+    // A Windows-1252 export (Excel on Windows), and UTF-16 with its byte order mark.
+    expect(csvText(bytes(0x61, 0x0a, 0x63, 0xe9, 0x2c))).toBe('a\ncé,');
+    expect(csvText(bytes(0xff, 0xfe, 0x61, 0, 0x0a, 0, 0xf3, 0))).toBe('a\nó');
     const reason = (b: Uint8Array) => {
       try {
         csvText(b);
         return '';
       } catch (error) {
         expect(error).toBeInstanceOf(UploadError);
+        expect((error as UploadError).status).toBe(415);
         return (error as UploadError).message;
       }
     };
     expect(reason(bytes(0x50, 0x4b, 0x03, 0x04, 0))).toMatch(/Excel workbook/);
-    expect(reason(bytes(0xff, 0xfe, 0x61, 0))).toMatch(/UTF-16/);
-    expect(reason(bytes(0x61, 0x00, 0x62))).toMatch(/binary/);
-    expect(reason(bytes(0x61, 0x0a, 0x63, 0xe9, 0x2c))).toMatch(/not UTF-8 .*line 2/);
+    expect(reason(bytes(0x61, 0x00, 0x62))).toMatch(/binary data/);
+    expect(reason(bytes(0x61, 0x0a, 0x63, 0xe9, 0x8d))).toMatch(/not Windows-1252 either \(byte 0x8D\).*line 2/);
+    expect(reason(new Uint8Array([...new TextEncoder().encode('é\n'), 0xe9]))).toMatch(/mixes encodings.*line 2/);
   });
 
   it('accepts the media types CSV arrives with', () => {

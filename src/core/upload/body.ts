@@ -1,36 +1,73 @@
 /**
  * Reads an upload's body within the size limit and turns it into CSV text.
  * The limit is checked twice: against Content-Length before reading, and by
- * counting bytes while reading (a client may lie or send chunked). Whatever
- * is not UTF-8 text — a spreadsheet, an image, a UTF-16 or Latin-1 export —
- * is refused with a message that says what to do instead.
+ * counting bytes while reading (a client may lie or send chunked). Text is
+ * decoded by the loader's one text reader (UTF-8, UTF-16 with a byte order
+ * mark, Windows-1252); whatever is not text — a spreadsheet, an image,
+ * binary data — is refused with a message that says what to do instead.
  */
+import { decodeBytes, EncodingError } from '../ingest/decode.ts';
 
 export class UploadError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** Sent with the answer (Retry-After). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** What the public status may show: the message without any value from the upload (default: the message has none). */
+  readonly shown: string;
+  constructor(status: number, message: string, options: { headers?: Record<string, string>; shown?: string } = {}) {
     super(message);
     this.status = status;
+    this.headers = options.headers ?? {};
+    this.shown = options.shown ?? message;
   }
 }
 
-/** The body's bytes; throws 413 past `maxBytes`. */
-export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+/** A store's fault whose message names no value and no path (`GitHub answered 502 reading deals.csv`): the status may show it. */
+export class StoreError extends Error {}
+
+/** 413 before a byte is read when Content-Length already says too much. */
+export function checkDeclaredSize(request: Request, maxBytes: number): void {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
+}
+
+/**
+ * The body as a stream that counts its bytes as they pass: `count(total)`
+ * runs on every chunk and may throw (413, 503) to stop the read; the
+ * request's own stream is cancelled then, so the edge discards the rest.
+ * Cancelling this stream cancels the request's.
+ */
+export function countedBody(request: Request, count: (total: number, chunk: number) => void): ReadableStream<Uint8Array> {
+  const source = request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+  const reader = source.getReader();
+  let total = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        total += value.byteLength;
+        count(total, value.byteLength);
+        controller.enqueue(value);
+      } catch (error) {
+        await reader.cancel().catch(() => {});
+        controller.error(error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason).catch(() => {}),
+  });
+}
+
+/** Every byte of `stream`, joined. */
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
     chunks.push(value);
+    size += value.byteLength;
   }
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -41,7 +78,16 @@ export async function readLimited(request: Request, maxBytes: number): Promise<U
   return bytes;
 }
 
-function tooLarge(maxBytes: number): UploadError {
+/** The whole body's bytes; throws 413 past `maxBytes` (Content-Length first, then bytes counted as they come). */
+export async function readLimited(request: Request, maxBytes: number, hold: (bytes: number) => void = () => {}): Promise<Uint8Array> {
+  checkDeclaredSize(request, maxBytes);
+  return readAll(countedBody(request, (total, chunk) => {
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    hold(chunk);
+  }));
+}
+
+export function tooLarge(maxBytes: number): UploadError {
   return new UploadError(413, `the upload is larger than the limit of ${formatBytes(maxBytes)}`);
 }
 
@@ -69,42 +115,21 @@ const MAGIC: [number[], string][] = [
   [[0x1f, 0x8b], 'a gzip archive'],
 ];
 
-/** The bytes as text; throws 415 for binary data and for anything that is not UTF-8. */
+/**
+ * The bytes as text, decoded as the loader decodes a file (ingest/decode.ts);
+ * throws 415 for a workbook, PDF, image or archive, and for bytes that are no
+ * text. Stored as UTF-8, the text reads the same whatever `encoding` the
+ * config sets, since no setting overrides valid UTF-8.
+ */
 export function csvText(bytes: Uint8Array): string {
   for (const [magic, what] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) throw new UploadError(415, `this is ${what}, not a CSV file; export or save it as CSV (UTF-8)`);
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new UploadError(415, 'this file is UTF-16 text; save it as CSV UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")');
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new UploadError(415, `this is binary data, not a CSV file (a NUL byte at byte ${nul + 1})`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    const line = lineAt(bytes, at);
-    throw new UploadError(
-      415,
-      `this file is not UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase()} on line ${line} looks like Windows-1252 or Latin-1); save it as CSV UTF-8`,
-    );
+    return decodeBytes(bytes).text;
+  } catch (error) {
+    if (!(error instanceof EncodingError)) throw error;
+    const line = error.before.split('\n').length;
+    throw new UploadError(415, `this file cannot be read as CSV text: ${error.message} (line ${line}); save it as CSV UTF-8`);
   }
-}
-
-/** Index of the first byte that breaks UTF-8 (a lead byte without its continuation bytes). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += extra + 1;
-  }
-  return 0;
-}
-
-function lineAt(bytes: Uint8Array, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
-  return line;
 }

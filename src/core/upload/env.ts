@@ -14,7 +14,8 @@
  */
 import { GithubStore } from './github.ts';
 import { CiRebuilder, HookRebuilder } from './hook.ts';
-import type { Rebuilder, UploadConfig, UploadStore } from './types.ts';
+import { TokenBackoff, UploadGate } from './limits.ts';
+import type { Rebuilder, UploadConfig, UploadDeps, UploadStore } from './types.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -26,6 +27,17 @@ export function uploadConfig(env: Env): UploadConfig {
     token: env.KEEPSCORE_UPLOAD_TOKEN?.trim() || null,
     maxBytes: Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB) * 1024 * 1024),
   };
+}
+
+/** Uploads at once, at most: enough for a team, few enough that the queue behind the lock stays short. */
+export const MAX_UPLOADS_AT_ONCE = 32;
+
+/**
+ * The gate and backoff for one process: 32 uploads at once, holding at most
+ * twice the size limit in body bytes (two largest uploads, or many small ones).
+ */
+export function uploadLimits(config: UploadConfig): UploadDeps['limits'] {
+  return { gate: new UploadGate(MAX_UPLOADS_AT_ONCE, 2 * config.maxBytes), backoff: new TokenBackoff() };
 }
 
 export type StoreKind = 'local' | 'github' | 'hook';

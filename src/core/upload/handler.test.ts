@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../ingest/textSource.ts';
+import { uploadLimits } from './env.ts';
 import { dateInName, handleUpload } from './handler.ts';
 import { Recent } from './recent.ts';
 import type { Accepted, BuildEntry, UploadDeps, UploadEntry, UploadStore } from './types.ts';
@@ -32,7 +33,9 @@ function memoryDeps(files: Record<string, string>): UploadDeps & { files: Record
     files, commits, builds, store,
     rebuild: { request: async (v) => void builds.push(v), recent: async () => builds.map((v): BuildEntry => ({ id: v, versions: [v], state: 'triggered', started: null, finished: null, durationMs: null, error: null })) },
     config: { token: TOKEN, maxBytes: 1 << 20 },
+    limits: uploadLimits({ token: TOKEN, maxBytes: 1 << 20 }),
     now: () => new Date('2026-11-30T12:00:00Z'),
+    log: () => {},
   };
 }
 
@@ -49,6 +52,17 @@ describe('handleUpload', () => {
     const body = new ReadableStream({ pull: () => { throw new Error('the body was read'); } });
     const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'text/csv' } } as RequestInit), deps);
     expect(response.status).toBe(401);
+  });
+
+  it('refuses a form with a wrong token at its token field: the file behind it is not read', async () => {
+    const deps = memoryDeps(fixture());
+    const head = new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="token"\r\n\r\nguess\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="d.csv"\r\n\r\n');
+    const filler = new Uint8Array(16 * 1024).fill(0x61);
+    let pulled = 0;
+    const body = new ReadableStream({ pull: (c) => { const next = pulled === 0 ? head : filler; pulled += next.byteLength; c.enqueue(next); } });
+    const response = await handleUpload(new Request('https://site.example/api/upload', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'multipart/form-data; boundary=b' } } as RequestInit), deps);
+    expect(response.status).toBe(401);
+    expect(pulled).toBeLessThan(128 * 1024);
   });
 
   it('counts bytes of a body without Content-Length', async () => {
@@ -104,8 +118,31 @@ describe('handleUpload', () => {
     await upload(deps, 'owner,period,amount\nAnn,2026-1,1\n');
     const status = await (await handleUpload(new Request(`https://site.example/api/status?version=${version}`), deps)).json();
     expect(status.uploads.map((u: UploadEntry) => [u.outcome, u.status])).toEqual([['rejected', 422], ['accepted', 202]]);
-    expect(status.uploads[0].error).toBe('quotas.csv:2 period: not a month (2026-10) or quarter (2026-Q4)');
+    expect(status.uploads[0].error).toBe('quotas.csv:2 period: not a month or quarter');
     expect(status.build).toMatchObject({ versions: [version], state: 'triggered' });
+  });
+
+  it('shows in the status what failed and where, never a value or a path', async () => {
+    const deps = memoryDeps(fixture());
+    const logged: string[] = [];
+    deps.log = (line) => logged.push(line);
+    await upload(deps, 'SECRET-A,foo\nx,y\n');
+    await upload(deps, 'owner,period,amount,SECRET-B,SECRET-B\nAnn,2026-11,1,,\n');
+    await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n', '?exported=SECRET-C');
+    await upload(deps, 'id,SECRET-D\nD1,x\n', '?file=deals');
+    await upload(deps, 'owner,period,amount\nSECRET-E,2026-1,1\n');
+    deps.store.commit = async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open '/srv/keepscore/data/quotas.csv'"), { code: 'EACCES' });
+    };
+    expect((await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n')).status).toBe(500);
+    const { uploads } = await (await handleUpload(new Request('https://site.example/api/status'), deps)).json();
+    expect(uploads.map((u: UploadEntry) => u.status)).toEqual([500, 422, 422, 400, 422, 422]);
+    const shown = JSON.stringify(uploads);
+    expect(shown).not.toMatch(/SECRET|\/srv|keepscore\/data/);
+    expect(uploads[0].error).toMatch(/EACCES/);
+    expect(uploads[2].error).toMatch(/^deals\.csv:1: /);
+    // The full text is the operator's, in the server log.
+    expect(logged.join('\n')).toContain('/srv/keepscore/data/quotas.csv');
   });
 
   it('takes an export date from a file name only when it is a real date', () => {

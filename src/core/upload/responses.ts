@@ -6,7 +6,7 @@
  * stylesheet relatively (`../site.css` from `/api/upload`), so they work
  * under any base path and need no inline style or script.
  */
-import { formatProblem, type Problem } from '../ingest/problems.ts';
+import type { Problem } from '../ingest/problems.ts';
 
 /** Sent with every response of the handler and the Node server. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -109,11 +109,30 @@ ${notes ? `<ul>${notes}</ul>` : ''}
 
 /**
  * One line for the status log: where the first problem is, its rule, and how
- * many in all. Not its value: /api/status is public, and a cell may be a
- * customer's name.
+ * many in all. Not its value: /api/status is open on a public site, and a
+ * cell may be a customer's name.
  */
 export function firstProblem(problems: Problem[], total: number): string {
   if (problems.length === 0) return 'invalid data';
-  const shown = formatProblem({ ...problems[0], value: '' }).replace(' (empty)', '');
-  return `${shown}${total > 1 ? ` (and ${total - 1} more)` : ''}`;
+  const { file, line, column, rule } = problems[0];
+  // A canonical column (close_date) is schema, not data; an export's own header is left out.
+  const named = column.length <= 40 && [...column].every((c) => (c >= 'a' && c <= 'z') || c === '_') ? column : '';
+  return `${file}${line > 0 ? `:${line}` : ''}${named ? ` ${named}` : ''}: ${publicRule(rule)}${total > 1 ? ` (and ${total - 1} more)` : ''}`;
+}
+
+/**
+ * A rule without what it quotes of the data: rules put values after a `;`
+ * (`missing required column; the header has: …`) or in parentheses
+ * (`unreadable row (…)`), so both go. A plain scan (no backtracking).
+ */
+export function publicRule(rule: string): string {
+  const head = rule.split(';')[0];
+  let out = '';
+  let depth = 0;
+  for (const c of head) {
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out.split(' ').filter(Boolean).join(' ');
 }

@@ -8,6 +8,7 @@ import type { DataSource } from '../ingest/dataset.ts';
 import type { Problem } from '../ingest/problems.ts';
 import type { UploadKind } from './kinds.ts';
 import type { PipelineSnapshot } from './history.ts';
+import type { TokenBackoff, UploadGate } from './limits.ts';
 
 /** One file to write into the data folder, by its plain name (never a path from the request). */
 export interface FileChange {
@@ -89,7 +90,11 @@ export interface UploadDeps {
   store: UploadStore;
   rebuild: Rebuilder;
   config: UploadConfig;
+  /** The gate on uploads in progress and the wrong-token backoff: one of each per process (isolate). */
+  limits: { gate: UploadGate; backoff: TokenBackoff };
   now(): Date;
+  /** The operator's log (stderr): the full text of a fault the public status only names. */
+  log(line: string): void;
 }
 
 export type { Problem };

@@ -1,9 +1,11 @@
 /**
- * The /data/ page: the as-of date and the span of the data, the config, the
- * warnings in the site's language, the files with their rows, date ranges
- * and export dates, and the import report of every file read through a
- * preset or a mapping.
+ * The /data/ page: who may read the site, the as-of date (and the record
+ * it comes from) and the span of the data, the config, the warnings in the
+ * site's language (the import's own first), the files with their rows, date
+ * ranges and export dates, and the import report of every file read through
+ * a preset or a mapping or with something to report.
  */
+import type { AccessNotice } from '../../core/access/notice.ts';
 import { dayToIso, isoToDay } from '../../core/ingest/values.ts';
 import { happenedSpan } from '../../core/kpi/facts.ts';
 import { periodsBetween } from '../../core/kpi/periods.ts';
@@ -14,13 +16,16 @@ import { formatDate } from '../text/format.ts';
 import type { Cell, Words } from './cell.ts';
 import { frameOf, type Frame } from './frame.ts';
 import { importReportLines } from './importReportLines.ts';
+import { asOfSentence, importWarningLines } from './importWarningLines.ts';
 import { table, type Table } from './table.ts';
 
 export interface DataPage {
   frame: Frame;
-  /** The sentences above the warnings: as-of, span (when the data has dates), config. */
+  /** Who may read the site (issue 15): the mode as set ('' unset), how loudly to say it, in words. */
+  access: { mode: string; level: AccessNotice['level']; title: string; text: string };
+  /** The sentences above the warnings: as-of and where it comes from, span (when the data has dates), config. */
   facts: string[];
-  /** Worded warnings, most consequential first. */
+  /** Worded warnings: the import's own (closed deals after the export, deals without an amount), then the data's, most consequential first. */
   warnings: string[];
   files: Table;
   reports: string;
@@ -72,15 +77,18 @@ export function dataPage(site: SiteModel): DataPage {
     exported: site.exported === null ? null : isoToDay(site.exported),
   });
   const happened = happenedSpan(site.dataset);
+  const asOfFrom = asOfSentence(site.dataset, l);
+  const importWarnings = importWarningLines(site.dataset, l, { date: (day) => formatDate(dayToIso(day), locale), count: w.f.count });
   const span = happened && fill(l['data.span'], { first: formatDate(dayToIso(happened.first), locale), last: formatDate(site.asOf, locale), months: w.f.count(periodsBetween('month', happened.first, site.engine.facts.asOf).length) });
   return {
     frame: frameOf(site),
+    access: { mode: site.access.mode, level: site.access.level, title: l['access.title'], text: fill(l[site.access.text], { value: site.access.mode }) },
     facts: [
-      fill(l['data.asOf'], { date: formatDate(site.asOf, locale) }),
+      `${fill(l['data.asOf'], { date: formatDate(site.asOf, locale) })}${asOfFrom === null ? '' : ` ${asOfFrom}`}`,
       ...(span ? [span] : []),
       fill(l['data.config'], { currency: config.currency, locale: config.locale, stages: config.stages.map((s) => s.name).join(' → '), threshold: config.coverageThreshold, window: config.window }),
     ],
-    warnings: codes.map((c) => warningText(c, w)),
+    warnings: [...importWarnings, ...codes.map((c) => warningText(c, w))],
     files: filesTable(site),
     reports: fill(l['data.reports'], { n: w.f.count(site.frozen.size) }),
     imports: site.dataset.imports.map((report) => {

@@ -1,6 +1,7 @@
 /**
  * What every page has around its content: the language and dictionary, the
- * navigation, the chart locale, and the stamp of the as-of and export dates.
+ * navigation (with a logout link on a site that is not public), the chart
+ * locale, and the stamp of the as-of and export dates.
  */
 import type { ChartLocale } from '../../core/charts/types.ts';
 import type { SiteModel } from '../model.ts';
@@ -27,6 +28,8 @@ export interface Frame {
   l: Labels;
   where: ChartLocale;
   nav: { href: string; text: string }[];
+  /** The logout link after the navigation; null on a public site. */
+  logout: { href: string; text: string } | null;
   stylesheet: string;
   stamp: Stamp;
 }
@@ -65,6 +68,7 @@ export function frameOf(site: SiteModel, stamp: Stamp = stampOf(site.asOf, site.
       { href: `${base}data/`, text: l['nav.data'] },
       { href: `${base}upload/`, text: l['nav.upload'] },
     ],
+    logout: site.logout ? { href: `${base}logout/`, text: l['access.logout'] } : null,
     stylesheet: `${base}site.css`,
     stamp,
   };

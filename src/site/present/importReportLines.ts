@@ -2,7 +2,8 @@
  * The import report of one file (src/core/ingest/importReport.ts: counts,
  * reasons, values) in words: a summary line and indented details. The
  * /data/ page shows them in the site's language; `validate` prints them in
- * English. Skip reasons and notes come from the reader as they are.
+ * English. Skip reasons, notes and the encoding and currency descriptions
+ * come from the reader as they are.
  */
 import type { ImportReport, SkipCount } from '../../core/ingest/importReport.ts';
 import { fill, type Labels } from '../text/dictionary.ts';
@@ -16,11 +17,13 @@ function lineList(s: SkipCount, l: Labels): string {
 export function importReportLines(r: ImportReport, l: Labels): string[] {
   const via = r.preset
     ? `${fill(l['import.viaPreset'], { shape: r.shape ?? r.preset })}${r.detected ? l['import.detected'] : ''}${r.mapping ? l['import.andMapping'] : ''}`
-    : l['import.viaMapping'];
+    : l[r.mapping ? 'import.viaMapping' : 'import.viaOwnNames'];
   const summary = fill(l['import.summary'], { file: r.file, kind: r.kind, via, strict: r.strict ? l['import.strict'] : '', read: r.rowsRead, kept: r.rowsKept, left: r.rowsRead - r.rowsKept });
   const columns = Object.entries(r.columns).map(([key, from]) => fill(l['import.column'], { key, from })).join('; ');
   const details = [
-    fill(l['import.columns'], { list: columns }),
+    ...(r.encoding === null ? [] : [fill(l['import.encoding'], { encoding: r.encoding })]),
+    ...(r.currency === null ? [] : [fill(l['import.currency'], { currency: r.currency })]),
+    ...(columns === '' ? [] : [fill(l['import.columns'], { list: columns })]),
     ...r.skipped.map((s) => fill(l['import.skipped'], { n: s.count, reason: s.reason, lines: lineList(s, l) })),
     ...r.changed.map((s) => fill(l['import.changed'], { n: s.count, reason: s.reason, lines: lineList(s, l) })),
     ...r.valuesMapped.map((v) => fill(l['import.mapped'], { column: v.column, from: JSON.stringify(v.from), to: JSON.stringify(v.to), n: v.count })),

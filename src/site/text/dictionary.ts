@@ -4,6 +4,7 @@
  * of the site (every word on every page, the upload page's script
  * included). Numbers, money and dates are formatted by format.ts, not here.
  */
+import { accessEn, accessRu } from './accessWords.ts';
 import { coachEn, coachRu } from './coachWords.ts';
 import { dataEn, dataRu } from './dataWords.ts';
 import { kpiPageEn, kpiPageRu } from './kpiPageWords.ts';
@@ -14,18 +15,18 @@ import { uploadEn, uploadRu } from './uploadWords.ts';
 
 /** Each part's words, for the test that no two parts share a key. */
 export const PARTS = {
-  en: [siteEn, kpiPageEn, metricLabelsEn, sectionLabelsEn, readingEn, coachEn, reportEn, dataEn, uploadEn],
-  ru: [siteRu, kpiPageRu, metricLabelsRu, sectionLabelsRu, readingRu, coachRu, reportRu, dataRu, uploadRu],
+  en: [siteEn, kpiPageEn, metricLabelsEn, sectionLabelsEn, readingEn, coachEn, reportEn, dataEn, uploadEn, accessEn],
+  ru: [siteRu, kpiPageRu, metricLabelsRu, sectionLabelsRu, readingRu, coachRu, reportRu, dataRu, uploadRu, accessRu],
 };
 
-const en = { ...siteEn, ...kpiPageEn, ...metricLabelsEn, ...sectionLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...uploadEn };
+const en = { ...siteEn, ...kpiPageEn, ...metricLabelsEn, ...sectionLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...uploadEn, ...accessEn };
 
 /** Every label key; the English dictionary is the source of the key set. */
 export type LabelKey = keyof typeof en;
 /** One language's dictionary: every key, no extras (a missing Russian key is a type error and a test failure). */
 export type Labels = Record<LabelKey, string>;
 
-const ru: Labels = { ...siteRu, ...kpiPageRu, ...metricLabelsRu, ...sectionLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...uploadRu };
+const ru: Labels = { ...siteRu, ...kpiPageRu, ...metricLabelsRu, ...sectionLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...uploadRu, ...accessRu };
 
 /** The languages with a dictionary, by BCP 47 primary language subtag. */
 export const LANGUAGES = { en, ru } as const satisfies Record<string, Labels>;

@@ -16,5 +16,5 @@ export const ENGINE_FIXED = {
   /** §6 ties by id in code-point order: today the engine compares UTF-16 units ("A-😀" before "A-！"). */
   astralIdTies: true,
   /** §6 (2.1): same-day stage history rows ordered by instant when they carry a time (else file order). */
-  timedHistory: false,
+  timedHistory: true,
 };

@@ -17,6 +17,9 @@
  *   qualifiedtobuy, presentationscheduled, decisionmakerboughtin, contractsent, closedwon, closedlost — as in the
  *   property names hs_date_entered_appointmentscheduled … hs_date_entered_closedlost, labelled
  *   "Date entered 'Appointment Scheduled (Sales Pipeline)'" … "Date entered 'Closed Lost (Sales Pipeline)'".
+ * - Several currencies: an account with more than one currency has the deal property "Currency"
+ *   (internal name deal_currency_code, the currency Amount is in) and "Amount in company currency"
+ *   (amount_in_home_currency; knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties).
  * - Activities: knowledge.hubspot.com/properties/hubspots-default-activity-properties — "Activity assigned to"
  *   (owner), "Activity date", call title/direction/outcome, meeting name/outcome/start time, email subject;
  *   meeting outcomes scheduled, completed, rescheduled, no show, canceled (developers.hubspot.com meetings API).
@@ -51,6 +54,7 @@ const deals: Shape = {
     amount: ['amount'],
     created: ['create date'],
     close_date: ['close date'],
+    currency: ['currency', 'deal currency code', 'deal_currency_code'],
   },
   defaults: { id: LINE_ID },
   stageDates: true,

@@ -15,6 +15,9 @@ describe('detectPreset', () => {
     ['stage_history', 'Opportunity ID,Opportunity Name,From Stage,To Stage,Amount,Last Modified', 'salesforce', 'Salesforce opportunity history export'],
     ['stage_history', 'Id,OpportunityId,StageName,Amount,CloseDate,CreatedDate', 'salesforce', 'Salesforce opportunity history export'],
     ['activities', 'Id,WhoId,WhatId,Subject,ActivityDate,OwnerId,Type,TaskSubtype', 'salesforce', 'Salesforce activities export'],
+    ['deals', '"ID","NAME","ACCOUNTID","ACCOUNT.NAME","STAGENAME","AMOUNT","CLOSEDATE","CREATEDDATE","OWNERID","OWNER.NAME"', 'salesforce', 'Salesforce opportunities export'],
+    ['stage_history', 'Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,ExpectedRevenue,CloseDate,Probability,IsDeleted', 'salesforce', 'Salesforce opportunity history export'],
+    ['quotas', '"ID","QUOTAOWNERID","QUOTAOWNER.NAME","STARTDATE","QUOTAAMOUNT","CURRENCYISOCODE"', 'salesforce', 'Salesforce forecasting quotas export'],
     ['deals', 'Deal - Title,Deal - Value,Deal - Organization,Deal - Contact person,Deal - Expected close date,Deal - Owner,Deal - Status,Deal - Deal created', 'pipedrive', 'Pipedrive deals export'],
     ['activities', 'Activity - Subject,Activity - Type,Activity - Due date,Activity - Assigned to user,Activity - Done', 'pipedrive', 'Pipedrive activities export'],
     ['deals', 'Potential Name,Potential Owner,Created Time,Closing Date,Amount,Expected Revenue,Stage,Forecast Type', 'zoho', 'Zoho potentials (deals) export'],
@@ -54,6 +57,7 @@ describe('the presets', () => {
 
   it('say what they expect, for messages', () => {
     expect(expectedExports('deals')).toContain('HubSpot deals export (Deal Stage, Deal Name, Close Date)');
-    expect(expectedExports('quotas')).toEqual([]);
+    expect(expectedExports('quotas')).toEqual(['Salesforce forecasting quotas export (Quota Owner, Start Date, Quota Amount)']);
+    expect(expectedExports('customers')).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@
  * - Real export headers seen in public code: `Deal - Title`, `Deal - Value`, `Deal - Organization`,
  *   `Deal - Contact person`, `Deal - Expected close date`, `Deal - Owner`, `Deal - Lost time`, `Deal - Status`,
  *   `Deal - Deal created`, `Deal - Stage`, `Deal - Won time`, `Deal - ID`.
+ * - The deal's currency: `Deal - Currency of Value` (code in public import code reading real exports; some
+ *   exports say `Deal - Currency`), e.g. EUR — the currency `Deal - Value` is in.
  * - `Deal - Status` is the word open / won / lost; the stage column keeps the last open stage, so a lost
  *   deal's stage is where it was lost. Default activity types: Call, Meeting, Task, Deadline, Email, Lunch.
  */
@@ -39,6 +41,7 @@ const deals: Shape = {
     // Won time for won deals, lost time for lost ones, else the expected close date.
     close_date: ['deal - won time', 'deal - lost time', 'deal - closed on', 'deal - close time', 'deal - expected close date'],
     lost_at_stage: ['deal - stage', 'deal - stage (pipeline)'],
+    currency: ['deal - currency of value', 'deal - currency'],
   },
   defaults: { id: LINE_ID },
 };

@@ -18,9 +18,26 @@
  *   WhoId = lead or contact, WhatId, Subject, ActivityDate / ActivityDateTime / StartDateTime, OwnerId, Type,
  *   TaskSubtype (Task, Email, ListEmail, Cadence, Call, LinkedIn), EventSubtype (Event). Report exports use
  *   the labels ("Assigned", "Subject", "Date", …); both spellings are known.
+ * - Several currencies: with multi-currency on, Opportunity has CurrencyIsoCode (label "Opportunity Currency",
+ *   developer.salesforce.com field reference); a report export adds an "Amount Currency" column before
+ *   "Amount" (help.salesforce.com article 000382314, "Exported Reports Display Unexpected Currency Totals").
+ * - Weekly Data Export / Data Loader files: one CSV per object with API names as headers (Data Loader writes
+ *   them upper-case, and relationship fields as OWNER.NAME, ACCOUNT.NAME), datetimes as 2023-05-16T14:03:22.000Z,
+ *   an IsDeleted column, and the empty id 000000000000000AAA (15 zeros plus its checksum, 000000000000000 in
+ *   15-character form) in relation columns that point nowhere (WhoId, WhatId, AccountId…).
+ * - Quotas: the ForecastingQuota object (object reference): QuotaOwnerId, StartDate (the period's first day),
+ *   QuotaAmount, PeriodId, CurrencyIsoCode.
  */
 import { LINE_ID, LOST, WON } from '../../schema/sources.ts';
-import type { Preset, Shape } from './types.ts';
+import type { ColumnRule, Preset, Shape } from './types.ts';
+
+/** A relation column: Salesforce writes its empty id where the relation points nowhere. */
+function relation(...from: string[]): ColumnRule {
+  return { from, values: { '000000000000000aaa': '', '000000000000000': '' } };
+}
+
+/** Data Export files keep deleted records, flagged. */
+const DELETED = { from: ['isdeleted'], values: ['true', '1'], reason: 'deleted in Salesforce (IsDeleted)' };
 
 const deals: Shape = {
   kind: 'deals',
@@ -29,15 +46,17 @@ const deals: Shape = {
   columns: {
     id: ['opportunity id', 'id'],
     name: ['opportunity name', 'name'],
-    account: ['account name', 'account'],
-    owner: ['opportunity owner', 'owner name', 'ownerid', 'owner id'],
+    account: relation('account name', 'account', 'account.name', 'accountid', 'account id'),
+    owner: ['opportunity owner', 'owner name', 'owner.name', 'ownerid', 'owner id'],
     source: ['lead source', 'leadsource'],
     stage: { from: ['stage', 'stagename'], values: { 'closed won': WON, 'closed lost': LOST } },
     amount: ['amount'],
     created: ['created date', 'createddate'],
     close_date: ['close date', 'closedate'],
+    currency: ['currencyisocode', 'opportunity currency', 'amount currency', 'currency iso code', 'currency'],
   },
   defaults: { id: LINE_ID },
+  skip: DELETED,
 };
 
 const history: Shape = {
@@ -49,6 +68,7 @@ const history: Shape = {
     stage: { from: ['to stage', 'stage name', 'stagename'], values: { 'closed won': WON, 'closed lost': LOST } },
     entered: ['last modified', 'edit date', 'created date', 'createddate', 'last modified date'],
   },
+  skip: DELETED,
 };
 
 /** Task/Event subtypes and types onto activity types; a custom type ("Demo") is `other`. */
@@ -64,13 +84,26 @@ const activities: Shape = {
   columns: {
     id: ['activity id', 'task id', 'event id', 'id'],
     date: ['date', 'activitydate', 'activity date', 'due date', 'startdatetime', 'activitydatetime', 'start'],
-    owner: ['assigned', 'assigned to', 'ownerid', 'owner id'],
+    owner: ['assigned', 'assigned to', 'owner.name', 'ownerid', 'owner id'],
     type: { from: ['task subtype', 'tasksubtype', 'event subtype', 'eventsubtype', 'type', 'activity type', 'task/event'], values: ACTIVITY_TYPES },
-    lead: ['whoid', 'who id', 'lead id', 'contact id', 'lead', 'contact', 'name'],
-    deal: ['opportunity id'],
+    lead: relation('whoid', 'who id', 'lead id', 'contact id', 'lead', 'contact', 'name'),
+    // WhatId may point at an account too: such a link is dropped (and counted) for want of a deal with that id.
+    deal: relation('opportunity id', 'whatid', 'what id'),
   },
   // An activity with no type at all is most likely a plain task.
   defaults: { id: LINE_ID, type: { value: 'other' } },
+  skip: DELETED,
 };
 
-export const salesforce: Preset = { name: 'salesforce', title: 'Salesforce', shapes: [deals, history, activities] };
+const quotas: Shape = {
+  kind: 'quotas',
+  label: 'Salesforce forecasting quotas export',
+  detect: [['quota owner', 'quotaownerid', 'quotaowner.name'], ['start date', 'startdate'], ['quota amount', 'quotaamount']],
+  columns: {
+    owner: ['quota owner', 'quotaowner.name', 'quotaownerid'],
+    period: ['startdate', 'start date'],
+    amount: ['quotaamount', 'quota amount'],
+  },
+};
+
+export const salesforce: Preset = { name: 'salesforce', title: 'Salesforce', shapes: [deals, history, activities, quotas] };

@@ -16,6 +16,8 @@
  *   Proposal/Price Quote, Negotiation/Review, Closed Won, Closed Lost (older editions also have
  *   "Closed-Lost to Competition"). Renamed "Deals" modules read "Deal Name", "Deal Owner"; module exports
  *   carry a "Record Id" column when it is chosen.
+ * - Multiple currencies (zoho.com/crm/help/administration/implement-multiple-currencies.html): each record has a
+ *   record currency, the field "Currency", beside "Exchange Rate"; its amounts are in that currency.
  */
 import { LINE_ID, LOST, WON } from '../../schema/sources.ts';
 import type { Preset, Shape } from './types.ts';
@@ -38,6 +40,7 @@ const deals: Shape = {
     created: ['created time'],
     close_date: ['closing date'],
     lead: ['leadid', 'lead id'],
+    currency: ['currency', 'record currency'],
   },
   // The demo export has no id column: a deal is known by its line.
   defaults: { id: LINE_ID },

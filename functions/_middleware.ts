@@ -1,0 +1,15 @@
+/**
+ * Cloudflare Pages Functions middleware: a `_middleware.ts` at the root of
+ * functions/ runs before every request of the deployment, static files
+ * included, so the access guard (src/core/access) stands in front of the
+ * pages, /api/kpis/*.json, /csv/* and the upload API alike.
+ */
+import { pagesAccess } from '../src/core/access/pages.ts';
+
+interface Context {
+  request: Request;
+  env: Record<string, string | undefined>;
+  next(): Promise<Response>;
+}
+
+export const onRequest = (context: Context): Promise<Response> => pagesAccess(context.request, context.env, () => context.next());

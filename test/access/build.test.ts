@@ -1,0 +1,46 @@
+/**
+ * What the real `astro build` of the tiny fixture says about who may read
+ * the site: with no access mode (and deals listed, the default) a framed
+ * warning in the build output and a warning on /data/, a logout link on
+ * every page; with `public`, a plain line in the summary and on /data/,
+ * and no logout link.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { buildSite } from '../astroBuild.ts';
+import { FIXTURE, tempDir } from '../upload/helpers.ts';
+
+const temp = tempDir('access-build');
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Builds the fixture with KEEPSCORE_ACCESS = `mode` (undefined: unset); the output and two pages. */
+function build(mode: string | undefined) {
+  const saved = process.env.KEEPSCORE_ACCESS;
+  if (mode === undefined) delete process.env.KEEPSCORE_ACCESS;
+  else process.env.KEEPSCORE_ACCESS = mode;
+  try {
+    const dist = join(temp, mode ?? 'unset');
+    const { code, output } = buildSite(FIXTURE, dist);
+    expect(code, output).toBe(0);
+    return { output, home: readFileSync(join(dist, 'index.html'), 'utf8'), data: readFileSync(join(dist, 'data/index.html'), 'utf8') };
+  } finally {
+    if (saved === undefined) delete process.env.KEEPSCORE_ACCESS;
+    else process.env.KEEPSCORE_ACCESS = saved;
+  }
+}
+
+it('warns loudly when the deployment set no access mode, in the build output and on /data/', { timeout: 170_000 }, () => {
+  const { output, home, data } = build(undefined);
+  expect(output).toMatch(/^!{72}\n!! Warning: no access mode was set for this build \(KEEPSCORE_ACCESS\),\n!! and the site lists deals\./m);
+  expect(data).toMatch(/<section class="access-notice warn"[^>]*data-access="unset"><h2 id="access">Who may read this site<\/h2><p role="alert">Warning: no access mode was set/);
+  expect(home).toContain('<li class="logout"><a href="/logout/">Log out</a></li>');
+});
+
+it('says a public site is public, in the build summary and on /data/, and offers no logout', { timeout: 170_000 }, () => {
+  const { output, home, data } = build('public');
+  expect(output).toMatch(/\[keepscore:access\] Access: Public: Keepscore does not guard this site \(KEEPSCORE_ACCESS=public\)/);
+  expect(output).not.toContain('!!!!');
+  expect(data).toMatch(/<section class="access-notice note"[^>]*data-access="public">/);
+  expect(home).not.toContain('/logout/');
+});
