@@ -4,11 +4,11 @@
  * guesses are counted across requests. A Function is never loopback, so an
  * unset mode answers every request with the setup page.
  */
-import type { Env } from '../upload/env.ts';
-import { internalError } from './answers.ts';
-import { accessGuard, type Guard } from './guard.ts';
-import { accessSettings } from './settings.ts';
-import { Throttle } from './throttle.ts';
+import type { Env } from '../../src/core/upload/env.ts';
+import { internalError } from '../../src/core/access/answers.ts';
+import { accessGuard, type Guard } from '../../src/core/access/guard.ts';
+import { accessSettings } from '../../src/core/access/settings.ts';
+import { Throttle } from '../../src/core/access/throttle.ts';
 
 const throttle = new Throttle();
 let cached: { env: Env; guard: Guard } | null = null;
