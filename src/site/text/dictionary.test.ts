@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accessNotice } from '../../core/access/notice.ts';
 import { METRICS, metricLabelKey, sectionLabelKey } from '../../core/schema/metric.ts';
 import { countLabel, fill, labels, LANGUAGES, PARTS } from './dictionary.ts';
 
@@ -37,6 +38,18 @@ describe('labels', () => {
     const sections = new Set(METRICS.map((m) => sectionLabelKey(m.path)));
     expect([...sections].filter((key) => !LANGUAGES.ru[key])).toEqual([]);
     expect(Object.keys(LANGUAGES.en).filter((k) => k.startsWith('section.')).length).toBe(sections.size);
+  });
+});
+
+describe('the access notice', () => {
+  it('has its words in English and Russian for every mode, set or not, and the logout link too', () => {
+    const modes = [undefined, '', 'password', 'cloudflare-access', 'public', 'private'];
+    const keys = new Set(modes.flatMap((mode) => (['show', 'hide'] as const).map((deals) => accessNotice({ KEEPSCORE_ACCESS: mode }, deals).text)));
+    expect(keys.size).toBe(6);
+    for (const key of [...keys, 'access.logout', 'access.title'] as const) {
+      expect(LANGUAGES.en[key], key).toBeTruthy();
+      expect(LANGUAGES.ru[key], key).not.toBe(LANGUAGES.en[key]);
+    }
   });
 });
 
