@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../src/node/loadDataset.ts';
 import { kpiReport } from '../src/core/kpi/report.ts';
 import { ROOT, runCli } from './astroBuild.ts';
 

@@ -1,20 +1,24 @@
 /**
  * The built site shows the KPI JSON's numbers: one real `astro build` of
- * the sample data (data/), then, on every KPI page and the home page, every
- * number marked `data-kpi` must equal `kpiReport(...)` for its scope and
- * period, formatted by src/core/format.ts — with the whole team and at
- * least two reps covered on each page. Also: the build time, each page's
- * weight (HTML + CSS + inline SVG <= 150 KB), accessible charts, and the
- * rep and team pages' plans agreeing with the engine's deals and leads.
+ * the sample data (data/), then, on every page, every number marked
+ * `data-kpi` must equal the KPI JSON for its scope and period (the frozen
+ * snapshot where it says `data-frozen`), formatted as a reader of the JSON
+ * would, and read the same on every page that shows it. Every CSV link on
+ * every page resolves, and every CSV file is a table of some page. Also: the
+ * build time, each page's weight (HTML + CSS + inline SVG <= 150 KB),
+ * accessible charts, and the rep and team pages' plans agreeing with the
+ * engine's deals and leads.
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatCount, formatDecimal, formatMultiple, formatPercent } from '../src/core/format.ts';
-import { labels } from '../src/core/i18n.ts';
-import { loadDataset } from '../src/core/ingest/loadDataset.ts';
 import type { Dataset } from '../src/core/ingest/dataset.ts';
-import { kpiReport, type KpiReport, type Kpis } from '../src/core/kpi/report.ts';
+import { kpiReport } from '../src/core/kpi/report.ts';
+import type { KpiReport, Kpis } from '../src/core/schema/kpiReport.ts';
+import { METRICS, readMetric, type MetricRef } from '../src/core/schema/metric.ts';
+import { loadDataset } from '../src/node/loadDataset.ts';
+import { labels } from '../src/site/text/dictionary.ts';
+import { formatCount, formatDays, formatDecimal, formatMoney, formatMultiple, formatPercent } from '../src/site/text/format.ts';
 import { buildSite, ROOT } from './astroBuild.ts';
 
 const DATA = join(ROOT, 'data');
@@ -38,7 +42,18 @@ function page(path: string): string {
   return readFileSync(join(OUT, path, 'index.html'), 'utf8');
 }
 
-function reportOf(period: string): KpiReport {
+/** Every HTML file of the built site, relative to it. */
+function htmlFiles(dir = OUT): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith('.html') ? [relative(OUT, path)] : [];
+  });
+}
+
+/** The live KPI JSON of a period, or the frozen snapshot of a month. */
+function reportOf(period: string, frozen = false): KpiReport {
+  if (frozen) return JSON.parse(readFileSync(join(DATA, 'reports', `${period}.json`), 'utf8'));
   let report = reports.get(period);
   if (!report) reports.set(period, (report = kpiReport(dataset, period)));
   return report;
@@ -56,38 +71,43 @@ function kpisOf(report: KpiReport, scope: string): Kpis | undefined {
   return kind === 'rep' ? report.reps[name] : kind === 'team' ? report.teams[name] : undefined;
 }
 
-/** The expected text of `path` for one scope's KPIs, formatted as a reader of the JSON would. */
-function expected(kpis: Kpis, path: string): string {
-  const { locale, currency } = dataset.config;
-  const l = labels(locale);
-  if (path === 'stages.leak') return kpis.stages.leak ? `${kpis.stages.leak.from} → ${kpis.stages.leak.to}` : l['f.stages.noLeak'];
-  if (path === 'pipeline.focus') return kpis.pipeline.focus === 'done' && kpis.pipeline.quota === 0 ? l['focus.noQuota'] : l[`focus.${kpis.pipeline.focus}`];
-  const parts = path.split('.');
-  let value: unknown = kpis;
-  // Map keys (sources, stages) are matched whole when they hold dots.
-  for (let i = 0; i < parts.length; i++) {
-    const here = value as Record<string, unknown> | undefined;
-    const rest = parts.slice(i).join('.');
-    if (here && rest in here) { value = here[rest]; break; }
-    value = here?.[parts[i]];
+/** A `data-kpi` name as a metric of the vocabulary: `stages.transitions.2.rate` -> its path with `*`, and key 2. */
+function refOf(name: string): MetricRef {
+  for (const m of METRICS) {
+    const [before, after] = m.path.split('*');
+    if (after === undefined && name === m.path) return { path: m.path };
+    if (after !== undefined && name.startsWith(before) && name.endsWith(after) && name.length > before.length + after.length) {
+      return { path: m.path, key: name.slice(before.length, name.length - after.length) };
+    }
   }
-  if (value === undefined && /^(pipeline\.openByStage|stages\.(forward|backward))\./.test(path)) value = 0; // omitted zero entries
-  const number = value as number | null;
-  const last = parts[parts.length - 1];
-  if (/^(rate|nextStepRate|overall|valueRate|leadConversion|attainment|churnRate)$/.test(last)) return formatPercent(number, locale);
-  if (last === 'outreachPerFirstMeeting') return formatDecimal(number, locale);
-  if (last === 'coverage') return formatMultiple(number, locale);
-  if (/^(wonAmount|lostAmount|amount|weighted|quota|closedWon|gap|avgDealSize|totalSales)$/.test(last)) return formatMoney(number, locale, currency);
-  return formatCount(number, locale);
+  throw new Error(`not a metric: ${name}`);
 }
 
-interface Marked { path: string; scope: string; period: string; text: string }
+/** The expected text of a metric of one scope's KPIs, formatted as a reader of the JSON would. */
+function expected(kpis: Kpis, name: string, currency: string): string {
+  const { locale } = dataset.config;
+  const l = labels(locale);
+  if (name === 'stages.leak') return kpis.stages.leak ? `${kpis.stages.leak.from} → ${kpis.stages.leak.to}` : l['stages.noLeak'];
+  if (name === 'pipeline.focus') return kpis.pipeline.focus === 'done' && kpis.pipeline.quota === 0 ? l['focus.noQuota'] : l[`focus.${kpis.pipeline.focus}`];
+  const ref = refOf(name);
+  const value = readMetric(kpis, ref) as number | null;
+  const kind = METRICS.find((m) => m.path === ref.path)?.kind;
+  if (kind === 'text') return String(value);
+  if (kind === 'rate') return formatPercent(value, locale);
+  if (kind === 'ratio') return formatDecimal(value, locale);
+  if (kind === 'multiple') return formatMultiple(value, locale);
+  if (kind === 'money') return formatMoney(value, locale, currency);
+  if (kind === 'days') return formatDays(value, locale);
+  return formatCount(value, locale);
+}
 
-/** Every element carrying data-kpi, data-scope and data-period, with its text. */
+interface Marked { path: string; scope: string; period: string; frozen: boolean; text: string }
+
+/** Every element carrying data-kpi, data-scope and data-period (and data-frozen, from a snapshot), with its text. */
 function marked(html: string): Marked[] {
   const found: Marked[] = [];
-  const pattern = /<(\w+)\b[^>]*?\bdata-kpi="([^"]*)" data-scope="([^"]*)" data-period="([^"]*)"[^>]*>([^<]*)<\/\1>/g;
-  for (const m of html.matchAll(pattern)) found.push({ path: m[2], scope: decode(m[3]), period: m[4], text: decode(m[5]) });
+  const pattern = /<(\w+)\b[^>]*?\bdata-kpi="([^"]*)" data-scope="([^"]*)" data-period="([^"]*)"( data-frozen)?[^>]*>([^<]*)<\/\1>/g;
+  for (const m of html.matchAll(pattern)) found.push({ path: decode(m[2]), scope: decode(m[3]), period: m[4], frozen: m[5] !== undefined, text: decode(m[6]) });
   return found;
 }
 
@@ -102,31 +122,51 @@ describe('the sample site', () => {
     expect(built.seconds).toBeLessThan(60);
   });
 
-  it.each(['', ...KPI_PAGES])('shows on /%s/ exactly the KPI JSON, for the whole team and at least two reps', (path) => {
-    const html = page(path);
-    const numbers = marked(html);
-    expect(numbers.length).toBeGreaterThan(20);
-    expect(numbers.length, 'every data-kpi element is read').toBe(html.split('data-kpi=').length - 1);
-    for (const n of numbers) {
-      const kpis = kpisOf(reportOf(n.period), n.scope);
-      expect(kpis, `${n.scope} in ${n.period}`).toBeDefined();
-      expect(n.text, `${path}: ${n.path} of ${n.scope} in ${n.period}`).toBe(expected(kpis as Kpis, n.path));
+  it('shows on every page exactly the KPI JSON, the same text wherever one number appears', () => {
+    const texts = new Map<string, Set<string>>();
+    const files = htmlFiles();
+    expect(files.length).toBeGreaterThan(30);
+    let count = 0;
+    for (const file of files) {
+      const source = readFileSync(join(OUT, file), 'utf8');
+      const numbers = marked(source);
+      expect(numbers.length, `${file}: every data-kpi element is read`).toBe(source.split('data-kpi=').length - 1);
+      for (const n of numbers) {
+        const report = reportOf(n.period, n.frozen);
+        const kpis = kpisOf(report, n.scope);
+        const what = `${file}: ${n.path} of ${n.scope} in ${n.period}${n.frozen ? ' (frozen)' : ''}`;
+        expect(n.text, what).toBe(kpis ? expected(kpis, n.path, report.currency) : '—');
+        const key = `${n.path}|${n.scope}|${n.period}|${n.frozen}`;
+        texts.set(key, (texts.get(key) ?? new Set()).add(n.text));
+        count++;
+      }
     }
+    console.log(`numbers checked: ${count}, ${texts.size} distinct (metric, scope, period)`);
+    expect(texts.size).toBeGreaterThan(1000);
+    expect([...texts].filter(([, shown]) => shown.size > 1)).toEqual([]);
+  });
+
+  it.each(['', ...KPI_PAGES, 'reports/2026-10', 'reports/2026-11'])('shows on /%s/ numbers of the whole team and at least two reps', (path) => {
+    const numbers = marked(page(path));
+    expect(numbers.length).toBeGreaterThan(20);
     const scopes = new Set(numbers.map((n) => n.scope));
     expect(scopes.has('team')).toBe(true);
     expect([...scopes].filter((s) => s.startsWith('rep:')).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('shows the KPI JSON on rep and team pages too', () => {
-    const pages = [...readdirSync(join(OUT, 'reps')).slice(0, 2).map((s) => `reps/${s}`), ...readdirSync(join(OUT, 'teams')).map((s) => `teams/${s}`)];
-    for (const path of pages) {
-      const numbers = marked(page(path));
-      expect(numbers.length, path).toBeGreaterThan(20);
-      for (const n of numbers) {
-        const kpis = kpisOf(reportOf(n.period), n.scope) as Kpis;
-        expect(n.text, `${path}: ${n.path} of ${n.scope} in ${n.period}`).toBe(expected(kpis, n.path));
+  it('resolves every CSV link of every page, and every CSV file is a table of some page', () => {
+    const linked = new Set<string>();
+    for (const file of htmlFiles()) {
+      const source = readFileSync(join(OUT, file), 'utf8');
+      const links = [...source.matchAll(/<p class="csv"><a href="([^"]+)" download="([^"]+)"/g)];
+      expect(links.length, `${file}: a download per table`).toBe(source.split('<table').length - 1);
+      for (const [, href, name] of links) {
+        expect(href, file).toBe(`/csv/${name}`);
+        expect(existsSync(join(OUT, href)), `${file}: ${href}`).toBe(true);
+        linked.add(name);
       }
     }
+    expect(readdirSync(join(OUT, 'csv')).sort()).toEqual([...linked].sort());
   });
 
   it('marks the four KPIs of the current month for the team and every rep on their KPI page', () => {

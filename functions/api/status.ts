@@ -1,5 +1,5 @@
 /** Cloudflare Pages Function: GET /api/status — the last uploads and builds, from the shared handler. */
-import { handlePages } from '../../src/core/upload/pages.ts';
+import { handlePages } from '../_lib/handlePages.ts';
 
 interface Context {
   request: Request;

@@ -1,5 +1,5 @@
 /** Cloudflare Pages Function: POST /api/upload — the shared upload handler (src/core/upload). */
-import { handlePages } from '../../src/core/upload/pages.ts';
+import { handlePages } from '../_lib/handlePages.ts';
 
 interface Context {
   request: Request;

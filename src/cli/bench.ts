@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { loadDataset } from '../core/ingest/loadDataset.ts';
+import { loadDataset } from '../node/loadDataset.ts';
 import { summarizeProblems } from '../core/ingest/problems.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { periodsBetween } from '../core/kpi/periods.ts';

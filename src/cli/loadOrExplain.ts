@@ -1,6 +1,6 @@
 /** Loads a data folder for a command, turning a missing folder into a UserError. */
 import { stat } from 'node:fs/promises';
-import { loadDataset } from '../core/ingest/loadDataset.ts';
+import { loadDataset } from '../node/loadDataset.ts';
 import type { LoadResult } from '../core/ingest/dataset.ts';
 import { UserError } from './run.ts';
 

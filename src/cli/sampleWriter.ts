@@ -9,7 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
-import { csvLine } from '../core/sample/csv.ts';
+import { csvLine } from '../core/sample/sampleCsv.ts';
 import {
   generateConfig, generateRows, SAMPLE_FILES, SAMPLE_HEADERS,
   type SampleFile, type SampleOptions,

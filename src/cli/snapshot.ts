@@ -11,11 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summarizeProblems } from '../core/ingest/problems.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
-import { writeFileAtomic } from '../core/io/writeFileAtomic.ts';
+import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { snapshotJson } from '../core/kpi/json.ts';
 import { parsePeriod } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
-import { readSnapshot, snapshotFileName } from '../core/report/snapshot.ts';
+import { readSnapshot, snapshotFileName } from '../core/report/snapshotFile.ts';
 import { loadFolder } from './loadOrExplain.ts';
 import { dataDir, runCommand, UserError } from './run.ts';
 

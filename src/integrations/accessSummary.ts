@@ -2,13 +2,15 @@
  * The build's word on who may read the site it made (issue 15): the access
  * mode of its deployment (KEEPSCORE_ACCESS in the build's environment), as
  * the last lines of the build, in a loud frame when no mode is set while the
- * site lists deals, or the mode is not one. /data/ says the same.
+ * site lists deals, or the mode is not one. /data/ says the same (the site
+ * model's `access`), in the site's language; the build log is in English.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { accessNotice } from '../core/access/notice.ts';
-import { fill } from '../core/i18n.ts';
-import { accessText } from '../core/i18n/access.ts';
-import { currentDataFolder } from '../site/dataFolder.ts';
+import { dataDir } from '../node/dataFolder.ts';
+import { loadConfig } from '../node/loadDataset.ts';
+import { fill, labels } from '../site/text/dictionary.ts';
 
 /** `text` in a frame of !, wrapped at 68 characters: hard to scroll past. */
 function framed(text: string): string {
@@ -23,13 +25,17 @@ function framed(text: string): string {
 }
 
 export function accessSummary(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'keepscore:access',
     hooks: {
+      'astro:config:setup'({ config }) {
+        root = fileURLToPath(config.root);
+      },
       async 'astro:build:done'({ logger }) {
-        const { dataset } = await currentDataFolder().result;
-        const notice = accessNotice(process.env, dataset.config.deals);
-        const line = fill(accessText('en')[notice.text], { value: notice.mode });
+        const config = await loadConfig(dataDir(root));
+        const notice = accessNotice(process.env, config.deals);
+        const line = fill(labels('en')[notice.text], { value: notice.mode });
         if (notice.level !== 'warn') return logger.info(`Access: ${line}`);
         process.stderr.write(framed(line));
       },

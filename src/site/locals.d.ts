@@ -1,10 +1,7 @@
-// What a page hands down to the components it renders, MDX content included:
-// a report narrative's <Kpi> reads the report of the page it is shown on.
+// What a report page hands down to the components of its MDX narrative: a
+// narrative's <Kpi> reads the report of the page it is shown on, in its words.
 declare namespace App {
   interface Locals {
-    keepscoreReport?: {
-      report: import('../core/kpi/report.ts').KpiReport<import('../core/kpi/report.ts').CoreKpis>;
-      locale: string;
-    };
+    keepscoreReport?: import('./present/reportPage.ts').ReportPage['narrative'];
   }
 }

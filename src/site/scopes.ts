@@ -5,8 +5,8 @@
  * every page and chart.
  */
 import { GROUP_COLOURS, repColour, TEAM_COLOUR } from '../core/charts/palette.ts';
-import { fill, type Labels } from '../core/i18n.ts';
-import type { KpiReport, Kpis } from '../core/kpi/report.ts';
+import { fill, type Labels } from './text/dictionary.ts';
+import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { slugsFor } from '../core/slug.ts';
 
 export type ScopeKind = 'team' | 'group' | 'rep';
@@ -34,7 +34,6 @@ export interface Scopes {
   reps: Scope[];
   /** Whole team, then teams, then reps: the rows of a side-by-side table. */
   all: Scope[];
-  bySlug(kind: 'group' | 'rep', slug: string): Scope | undefined;
 }
 
 /** A rep's team: only the config's own entries (a rep called `toString` has none unless the config names one). */
@@ -66,7 +65,6 @@ export function siteScopes(reps: readonly string[], teams: Record<string, string
     groups,
     reps: repScopes,
     all: [team, ...groups, ...repScopes],
-    bySlug: (kind, slug) => (kind === 'rep' ? repScopes : groups).find((s) => s.slug === slug),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labels } from '../core/i18n.ts';
+import { labels } from './text/dictionary.ts';
 import { isoToDay } from '../core/ingest/values.ts';
 import { periodTitle, shortMonth, timelineOf } from './timeline.ts';
 

@@ -6,8 +6,8 @@
  */
 import { dayToIso, type Day } from '../core/ingest/values.ts';
 import { monthIndexOf, monthStart, periodOf, type Period } from '../core/kpi/periods.ts';
-import { fill, type Labels } from '../core/i18n.ts';
-import { formatMonth } from '../core/format.ts';
+import { fill, type Labels } from './text/dictionary.ts';
+import { formatMonth } from './text/format.ts';
 
 /** How many months a trend chart shows. */
 export const TREND_MONTHS = 12;

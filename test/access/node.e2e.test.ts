@@ -11,7 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/server/server.ts';
+import { startServer } from '../../src/node/server.ts';
 import { fixtureText, ROOT, setup, tempDir, TOKEN, type Setup } from '../upload/helpers.ts';
 import { accessTeam, type AccessTeam } from './accessStandIn.ts';
 import { cookieFrom, documentedSession, expectAccessTokensChecked, expectRefused, expectSessionExpires, loginForm, PASSWORD, SECRET, sitePaths, type SitePath } from './site.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as palette from '../../src/core/charts/palette.ts';
-import { headersFor, parseHeadersFile } from '../../src/server/headersFile.ts';
+import { headersFor, parseHeadersFile } from '../../src/node/headersFile.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

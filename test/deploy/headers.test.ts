@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile } from '../../src/server/headersFile.ts';
-import { parseRedirectsFile } from '../../src/server/redirectsFile.ts';
+import { headersFor, parseHeadersFile } from '../../src/node/headersFile.ts';
+import { parseRedirectsFile } from '../../src/node/redirectsFile.ts';
 import { cspOf, styleHash, swatchStyles } from './csp.ts';
 import { ROOT } from './workflow.ts';
 

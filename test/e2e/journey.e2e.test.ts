@@ -1,6 +1,6 @@
 /**
  * The journey, end to end, in one test: real Chromium against `npm start`'s
- * server (src/server/main.ts on a random 127.0.0.1 port) over a temp copy of
+ * server (src/node/main.ts on a random 127.0.0.1 port) over a temp copy of
  * the sample data and a temp dist/, private with a team password. A manager
  * opens the bookmarked `/`, is sent to the login page, enters the password,
  * lands back on `/` and reads the month's closed-won; uploads a HubSpot deals export through
@@ -17,7 +17,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { formatMoney } from '../../src/core/format.ts';
+import { formatMoney } from '../../src/site/text/format.ts';
 import { ROOT, runCli } from '../astroBuild.ts';
 import { launchChromium } from './chromium.ts';
 import { hubspotExport } from './hubspot.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm start` for tests: the real entry (src/server/main.ts) as a child
+ * `npm start` for tests: the real entry (src/node/main.ts) as a child
  * process on the project's Node, on 127.0.0.1, over the data and dist
  * folders given. It builds first when dist/ is missing or older than the
  * data, then prints the URL it serves; the promise waits for that line.
@@ -17,7 +17,7 @@ export interface Started {
 }
 
 export function npmStart(options: { data: string; dist: string; port?: number; env?: Record<string, string>; timeoutMs?: number }): Promise<Started> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/server/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/node/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env, ...options.env,

@@ -6,13 +6,14 @@
  * checked by axe-core (no serious or critical violation, light and dark),
  * screenshotted into test-results/e2e/. A report page is printed to an A4 PDF.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent } from '../../src/core/format.ts';
+import { formatMoney, formatPercent } from '../../src/site/text/format.ts';
 import { buildSite, ROOT, runCli } from '../astroBuild.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
@@ -196,22 +197,37 @@ describe('monthly reports', () => {
     await close();
   });
 
-  it('prints on A4 pages without navigation, tables kept whole', { timeout: 60_000 }, async () => {
+  it('prints on A4 pages without navigation, tables kept whole (the team metrics by KPI group)', { timeout: 60_000 }, async () => {
     const { page, close } = await open(`/reports/${FROZEN_MONTH}/`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report-links').isVisible()).toBe(false);
     expect(await page.locator('p.csv').first().isVisible()).toBe(false);
     expect(await page.locator('table.metrics').evaluate((t) => getComputedStyle(t).breakInside)).toBe('avoid');
     // At the width of an A4 page's content (210 - 2 x 14 mm), every table and chart is shorter
-    // than the page's content (297 - 2 x 16 mm), so keeping each whole always works.
+    // than the page's content (297 - 2 x 16 mm), so keeping each whole always works; the team's
+    // metrics table (taller than a page since the outlook joined it) keeps each KPI group whole.
     const mm = 96 / 25.4;
     await page.setViewportSize({ width: Math.floor(182 * mm), height: 1000 });
-    for (const block of await page.locator('main table, main figure.chart').all()) {
+    for (const block of await page.locator('main table:not(.metrics), main figure.chart, main table.metrics tbody').all()) {
       const box = await block.boundingBox();
       expect(box?.height ?? 0).toBeLessThan(265 * mm);
     }
+    const groups = await page.locator('main table.metrics tbody').evaluateAll((bodies) =>
+      bodies.map((b) => [...b.querySelectorAll('th')].map((th) => th.textContent?.trim() ?? '')),
+    );
     const path = join(RESULTS, `report-${FROZEN_MONTH}.pdf`);
     const pdf = await page.pdf({ format: 'A4', path });
+    // A page break falls between KPI groups only: a group's title and all its rows, in order, are on one page.
+    const printed = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).split('\f').map((text) => text.replace(/\s+/g, ' '));
+    expect(groups.length).toBe(6);
+    for (const [title, ...rows] of groups) {
+      const page = printed.find((text) => text.includes(title)) ?? '';
+      let at = page.indexOf(title);
+      for (const row of rows) {
+        at = at < 0 ? at : page.indexOf(row, at);
+        expect(at, `${title}: ${row}`).toBeGreaterThanOrEqual(0);
+      }
+    }
     const text = pdf.toString('latin1');
     const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
@@ -254,7 +270,7 @@ describe('published data', () => {
     const all = lines[1].split(',');
     const header = lines[0].split(',');
     expect(Number(all[header.indexOf('winRate.rate')])).toBe(snapshot.team.winRate.rate);
-    expect(lines.some((l) => l.startsWith("rep,James O'Brien,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("James O'Brien,"))).toBe(true);
   });
 
   it('shows the files, rows, export dates and warnings on /data/', { timeout: 30_000 }, async () => {

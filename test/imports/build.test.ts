@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { buildSite, ROOT } from '../astroBuild.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
 
 // Out folders inside the project, as in test/build.test.ts: astro then keeps its server

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset, type DataSource } from '../../src/core/ingest/dataset.ts';
-import { CHUNK_BYTES } from '../../src/core/ingest/csv.ts';
-import { directorySource, loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { CHUNK_BYTES } from '../../src/core/ingest/csvReader.ts';
+import { directorySource, loadDataset } from '../../src/node/loadDataset.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { textSource } from '../../src/core/ingest/textSource.ts';
 import { csvText } from '../../src/core/upload/body.ts';
-import { checkUpload } from '../../src/core/upload/validate.ts';
+import { checkUpload } from '../../src/core/upload/checkUpload.ts';
 import { ROOT, runCli } from '../astroBuild.ts';
 
 const EXPORT = join(ROOT, 'test/fixtures/salesforce-data-export');

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { asOfOrigin, closedAfterExport, dealsWithoutAmount } from '../../src/core/ingest/importWarnings.ts';
 import { NO_AMOUNT } from '../../src/core/ingest/mapping.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';

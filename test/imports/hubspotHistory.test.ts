@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/core/ingest/dataset.ts';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { textSource } from '../../src/core/ingest/textSource.ts';
 import { dayToIso } from '../../src/core/ingest/values.ts';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/core/ingest/dataset.ts';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { textSource } from '../../src/core/ingest/textSource.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';

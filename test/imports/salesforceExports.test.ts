@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { closedAfterExport } from '../../src/core/ingest/importWarnings.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { dayToIso } from '../../src/core/ingest/values.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { dayToIso } from '../../src/core/ingest/values.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
 

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from '../astroBuild.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 
 export { ROOT };
 export const FIXTURE = join(ROOT, 'test/fixtures/tiny');

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../astroBuild.ts';
-import { loadDataset } from '../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../src/node/loadDataset.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
 import { fixtureText, postCsv, ROOT, setup, tempDir } from './helpers.ts';
 

@@ -19,7 +19,7 @@ export interface Running {
 
 /** `npm start`'s entry on its own process group (so a kill takes any build with it); resolves with its URL. */
 export function startMain(data: string, dist: string, children: ChildProcess[]): Promise<Running> {
-  const child = spawn(process.execPath, [join(ROOT, 'src/server/main.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'src/node/main.ts')], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

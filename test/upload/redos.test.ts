@@ -12,12 +12,12 @@ import { join, relative } from 'node:path';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { parseHeadersFile } from '../../src/server/headersFile.ts';
-import { parseRedirectsFile } from '../../src/server/redirectsFile.ts';
+import { parseHeadersFile } from '../../src/node/headersFile.ts';
+import { parseRedirectsFile } from '../../src/node/redirectsFile.ts';
 import { ROOT } from './helpers.ts';
 
-/** Where user input is read: ingest (presets, mapping, values), upload, the servers, the schema, slugs and CSV naming. */
-const SEEN_BY_INPUT = ['src/core/ingest', 'src/core/upload', 'src/server', 'src/core/schema', 'src/core/slug.ts', 'src/core/export', 'functions'];
+/** Where user input is read: ingest (presets, mapping, values), upload, the access guard, the Node edges, the schema, slugs and CSV naming, the Functions. */
+const SEEN_BY_INPUT = ['src/core/ingest', 'src/core/upload', 'src/core/access', 'src/node', 'src/core/schema', 'src/core/slug.ts', 'src/core/export', 'functions'];
 
 function sourceFiles(): string[] {
   return SEEN_BY_INPUT.flatMap((top) => {
@@ -55,7 +55,7 @@ const verdict = (source: string, flags: string) => {
 describe('regular expressions that see user input', () => {
   it('are found in every folder that reads input', () => {
     expect(EXPRESSIONS.length).toBeGreaterThan(40);
-    for (const folder of ['src/core/ingest', 'src/core/upload', 'src/server']) expect(EXPRESSIONS.some((e) => e.where.startsWith(folder))).toBe(true);
+    for (const folder of ['src/core/ingest', 'src/core/upload', 'src/core/access', 'src/node']) expect(EXPRESSIONS.some((e) => e.where.startsWith(folder))).toBe(true);
   });
 
   it('none backtracks super-linearly', { timeout: 300_000 }, () => {

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { ROOT, tempDir, TOKEN } from './helpers.ts';
 
 const dir = tempDir('upload-static');

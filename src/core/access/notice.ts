@@ -2,18 +2,21 @@
  * What a build says about who may read the site it makes: the mode its
  * deployment set (KEEPSCORE_ACCESS in the build's environment; the
  * workflows take it from wrangler.toml), in the build summary and on
- * /data/. No mode while the site lists deals is the loud case.
+ * /data/. No mode while the site lists deals is the loud case. Data only:
+ * `text` names the notice, the site words it (src/site/text/accessWords.ts).
  */
 import type { Env } from '../upload/env.ts';
-import type { AccessTextKey } from '../i18n/access.ts';
 import { modeOf } from './settings.ts';
+
+/** Which notice to give, as the key of its words in the site's dictionary. */
+export type AccessNoticeKey = 'access.password' | 'access.cloudflare' | 'access.public' | 'access.unset' | 'access.unsetNoDeals' | 'access.invalid';
 
 export interface AccessNotice {
   /** The mode as set: a mode, '' when unset, or the unknown text. */
   mode: string;
   /** `warn`: say it loudly; `note`: say it plainly. */
   level: 'ok' | 'note' | 'warn';
-  text: AccessTextKey;
+  text: AccessNoticeKey;
 }
 
 export function accessNotice(env: Env, deals: 'show' | 'hide'): AccessNotice {

@@ -38,6 +38,7 @@ describe('accessSettings', () => {
       .toEqual({ mode: 'cloudflare-access', issuer: 'https://acme.cloudflareaccess.com', audience: '32ea', uploadToken: null });
     expect(accessIssuer('Acme.cloudflareaccess.com')).toBe('https://acme.cloudflareaccess.com');
     expect(accessIssuer('https://acme.cloudflareaccess.com/')).toBe('https://acme.cloudflareaccess.com');
+    expect(accessIssuer('acme///')).toBe('https://acme.cloudflareaccess.com');
     expect(accessIssuer('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
     for (const bad of ['http://acme.cloudflareaccess.com', 'https://acme.cloudflareaccess.com/certs', 'https://cloudflareaccess.com.evil.io', 'acme team']) expect(accessIssuer(bad), bad).toBeNull();
   });

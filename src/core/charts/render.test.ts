@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barsChart } from './bars.ts';
 import { flowChart } from './flow.ts';
-import { quotaChart } from './pipeline.ts';
+import { quotaChart } from './quotaChart.ts';
 import { accessibleRoot, renderChart } from './render.ts';
 import { trendChart } from './trend.ts';
 import type { Chart } from './types.ts';

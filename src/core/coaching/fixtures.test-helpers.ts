@@ -1,5 +1,5 @@
 /** Hand-made KPI objects for the coaching tests: every field zero or empty unless a test says otherwise. */
-import type { Kpis } from '../kpi/report.ts';
+import type { Kpis } from '../schema/kpiReport.ts';
 
 const STAGES = ['Qualify', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won'];
 

@@ -13,10 +13,12 @@
  * - too few first meetings: the complete months' average is below what the
  *   plan needs for this month's quota.
  * - low next-step rate: below 50 %, or 10+ points below the whole team.
- * - pipeline: KPI 4's focus (thin pipeline -> build; enough -> close; done).
+ * - pipeline: KPI 4's focus as read by `focusOf` (thin pipeline -> build;
+ *   enough -> close; quota reached; no quota).
  * - overdue deals, too few closed deals to judge, no activity data.
  */
-import type { Kpis } from '../kpi/report.ts';
+import type { Kpis } from '../schema/kpiReport.ts';
+import { focusOf } from '../schema/metric.ts';
 import { SMALL } from '../smallNumbers.ts';
 import type { Plan } from './plan.ts';
 import type { Pooled, PooledTransition } from './pool.ts';
@@ -97,12 +99,13 @@ function activityNotes({ pooled, team, plan }: CoachInput): Note[] {
 function pipelineNotes({ current, coverageThreshold: threshold }: CoachInput): Note[] {
   const p = current.pipeline;
   const notes: Note[] = [];
-  if (p.focus === 'create') {
+  const focus = focusOf(current);
+  if (focus === 'create') {
     const coverage = p.coverage ?? 0;
     notes.push({ kind: 'thinPipeline', severity: 'act', open: p.open.amount, gap: p.gap, coverage, threshold, toCreate: Math.max(0, p.gap * threshold - p.open.amount) });
-  } else if (p.focus === 'close') {
+  } else if (focus === 'close') {
     notes.push({ kind: 'closeWhatYouHave', severity: 'good', open: p.open.amount, gap: p.gap, coverage: p.coverage ?? 0, threshold });
-  } else if (p.quota > 0) {
+  } else if (focus === 'done') {
     notes.push({ kind: 'quotaReached', severity: 'good', quota: p.quota, closedWon: p.closedWon });
   } else {
     notes.push({ kind: 'noQuota', severity: 'watch' });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activityPlan, ceilExact, dealsFor, WEEKS_PER_MONTH } from './plan.ts';
+import { kpis } from './fixtures.test-helpers.ts';
+import { activityPlan, ceilExact, dealsFor, planInputOf, WEEKS_PER_MONTH } from './plan.ts';
+import { pool } from './pool.ts';
 
 const ARTICLE = {
   quota: 100_000,
@@ -79,5 +81,15 @@ describe('ceilExact and dealsFor', () => {
     expect(dealsFor(100_000, 0)).toBeNull();
     expect(dealsFor(15_000.45, 5_000.15)).toBe(3);
     expect(dealsFor(70_000, 12_000)).toBe(6);
+  });
+});
+
+describe('planInputOf', () => {
+  it('takes the month quota and KPI 3 average deal, and the pooled ratios', () => {
+    const month = kpis({ won: 2, lost: 2, firstMeetings: 8, outreach: 40, leads: 10, reached: [10, 6, 4, 2, 2], pipeline: { quota: 50_000 } });
+    month.winRate.avgDealSize = 5_000;
+    const trailing = pool([{ period: '2026-10', kpis: month, complete: true }]);
+    expect(planInputOf(month, trailing)).toEqual({ quota: 50_000, avgDealSize: 5_000, leadConversion: 0.2, winsPerFirstMeeting: 0.25, outreachPerFirstMeeting: 5, overall: 0.2 });
+    expect(planInputOf(null, trailing)).toMatchObject({ quota: 0, avgDealSize: null });
   });
 });

@@ -5,6 +5,8 @@
  * first meetings x outreach per first meeting = outreach touches. The
  * article's example: 100 000 / 5 000 = 20 deals; at 10 % that is 200 leads.
  */
+import type { Kpis } from '../schema/kpiReport.ts';
+import type { Pooled } from './pool.ts';
 
 /** An average month has 52 / 12 weeks; weekly figures divide a month's by this. */
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -41,6 +43,22 @@ export interface Plan {
   week: PlanTargets;
   /** Which inputs were missing, for the page to explain a gap: e.g. ['avgDealSize']. */
   missing: (keyof PlanInput)[];
+}
+
+/**
+ * What a scope's plan rests on: the current month's quota and KPI 3's
+ * trailing average deal (the engine's, over the same window), and the
+ * pooled window's ratios. A scope absent from the month has a quota of 0.
+ */
+export function planInputOf(current: Kpis | null, trailing: Pooled): PlanInput {
+  return {
+    quota: current?.pipeline.quota ?? 0,
+    avgDealSize: current?.winRate.avgDealSize ?? null,
+    leadConversion: trailing.leadConversion,
+    winsPerFirstMeeting: trailing.winsPerFirstMeeting,
+    outreachPerFirstMeeting: trailing.outreachPerFirstMeeting,
+    overall: trailing.overall,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * sums, not averages of monthly rates, as KPI-SPEC §6 does for the trailing
  * lead conversion: a quiet month weighs less than a busy one.
  */
-import type { Kpis } from '../kpi/report.ts';
+import type { Kpis } from '../schema/kpiReport.ts';
 
 /** One month of a scope, and whether the month is over (the as-of month usually is not). */
 export interface MonthKpis {

@@ -11,7 +11,7 @@ import {
   quotaSchema, rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
 } from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
-import type { CsvSource } from './csv.ts';
+import type { CsvSource } from './csvReader.ts';
 import { Currencies } from './currency.ts';
 import { ingestFile, type FileChecks, type Importing } from './file.ts';
 import { findExports, foundNote, type FoundExport } from './folderScan.ts';

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Config } from '../schema/config.ts';
 import { DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
 import type { ImportKind, SourceSpec } from '../schema/sources.ts';
-import { readCsv, type CsvRead, type CsvSource } from './csv.ts';
+import { readCsv, type CsvRead, type CsvSource } from './csvReader.ts';
 import type { Currencies } from './currency.ts';
 import { describeEncoding } from './decode.ts';
 import { repeatedHeaderNotes, repeatedHeaders, type RepeatedHeader } from './headers.ts';

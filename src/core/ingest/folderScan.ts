@@ -9,7 +9,7 @@
  */
 import type { DataSource } from './dataset.ts';
 import type { EncodingSetting } from './decode.ts';
-import { readHeader } from './csv.ts';
+import { readHeader } from './csvReader.ts';
 import { detectPreset } from './presets/index.ts';
 import type { Problem } from './problems.ts';
 import { FILE_KINDS, REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';

@@ -1,8 +1,8 @@
 /**
  * The import report of one file read through a preset or a mapping: what was
  * used, how many rows were read, kept and skipped (and why, with their first
- * lines), and which values were translated. `validate` prints it; the site's
- * /data/ page reads it from `dataset.imports`.
+ * lines), and which values were translated. Data only: the site words it
+ * (src/site/present/importReportLines.ts) for the /data/ page and `validate`.
  */
 import type { ImportKind, PresetName } from '../schema/sources.ts';
 
@@ -102,25 +102,4 @@ function count(counts: Map<string, SkipCount>, reason: string, line: number): vo
   if (entry === undefined) counts.set(reason, (entry = { reason, count: 0, lines: [] }));
   entry.count++;
   if (entry.lines.length < LINES_KEPT) entry.lines.push(line);
-}
-
-function lineList(s: SkipCount): string {
-  return `line${s.lines.length > 1 ? 's' : ''} ${s.lines.join(', ')}${s.count > s.lines.length ? ', …' : ''}`;
-}
-
-/** The report as indented lines of text, for `validate`. */
-export function formatImportReport(r: ImportReport): string[] {
-  const via = r.preset
-    ? `through the ${r.shape ?? r.preset} preset${r.detected ? ' (detected from the header)' : ''}${r.mapping ? ' and the mapping in the config' : ''}`
-    : r.mapping ? 'through the mapping in the config' : 'by Keepscore\'s own column names';
-  const lines = [`${r.file} -> ${r.kind} ${via}${r.strict ? ', strict' : ''}: ${r.rowsRead} rows read, ${r.rowsKept} kept, ${r.rowsRead - r.rowsKept} left out`];
-  if (r.encoding !== null) lines.push(`  encoding: ${r.encoding}`);
-  if (r.currency !== null) lines.push(`  currency: ${r.currency}`);
-  const columns = Object.entries(r.columns);
-  if (columns.length > 0) lines.push(`  columns: ${columns.map(([key, from]) => `${key} <- ${from}`).join('; ')}`);
-  for (const s of r.skipped) lines.push(`  skipped ${s.count}: ${s.reason} (${lineList(s)})`);
-  for (const s of r.changed) lines.push(`  kept with a change ${s.count}: ${s.reason} (${lineList(s)})`);
-  for (const v of r.valuesMapped) lines.push(`  mapped ${v.column} ${JSON.stringify(v.from)} -> ${JSON.stringify(v.to)}: ${v.count}`);
-  for (const note of r.notes) lines.push(`  ${note}`);
-  return lines;
 }

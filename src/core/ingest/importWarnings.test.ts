@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { happenedSpan } from '../kpi/facts.ts';
 import { readDataset } from './dataset.ts';
 import { asOfOrigin, closedAfterExport, exportDateInName } from './importWarnings.ts';
-import { loadDataset } from './loadDataset.ts';
+import { loadDataset } from '../../node/loadDataset.ts';
 import { textSource } from './textSource.ts';
 import { dayToIso } from './values.ts';
 

@@ -3,10 +3,9 @@
  * where the default as-of date comes from (KPI-SPEC §6: the latest date of
  * anything that happened), closed deals dated after the export (a won deal
  * "closing" next month pushes that date into the future), and deals kept
- * without an amount. `validate` prints them; the /data/ page words them.
+ * without an amount. Data only: the site words them
+ * (src/site/present/importWarningLines.ts) for the /data/ page and `validate`.
  */
-import { fill } from '../i18n.ts';
-import type { ReportText } from '../i18n/reports.ts';
 import type { Dataset } from './dataset.ts';
 import { NO_AMOUNT } from './mapping.ts';
 import { isoToDay, type Day } from './values.ts';
@@ -74,40 +73,4 @@ export function dealsWithoutAmount(dataset: Dataset): number {
   let n = 0;
   for (const report of dataset.imports) for (const c of report.changed) if (c.reason === NO_AMOUNT) n += c.count;
   return n;
-}
-
-/** How the caller writes dates and counts (the site in its locale, `validate` as ISO dates). */
-export interface Wording {
-  text: ReportText;
-  date(day: Day): string;
-  count(n: number): string;
-}
-
-/** Deals listed in a warning before "and N more". */
-const SHOWN = 5;
-
-/** Where the as-of date comes from, as a sentence; null for data without dates. */
-export function asOfSentence(dataset: Dataset, words: Wording): string | null {
-  const origin = asOfOrigin(dataset);
-  return origin === null ? null : fill(words.text[`data.asOfFrom.${origin.what}`], { id: origin.id });
-}
-
-/** The import's warnings, worded: closed deals after the export first, then deals without an amount. */
-export function importWarnings(dataset: Dataset, words: Wording): string[] {
-  const warnings: string[] = [];
-  const late = closedAfterExport(dataset);
-  if (late !== null) {
-    const { reference, deals } = late;
-    const shown = deals.slice(0, SHOWN).map((d) => `${d.id} (${words.date(d.day)})`);
-    if (deals.length > SHOWN) shown.push(`… +${words.count(deals.length - SHOWN)}`);
-    warnings.push(fill(words.text['warn.closedAfterExport'], {
-      reference: reference.file === null ? words.text['warn.ref.activity'] : fill(words.text['warn.ref.export'], { file: reference.file }),
-      date: words.date(reference.day),
-      n: words.count(deals.length),
-      deals: shown.join(', '),
-    }));
-  }
-  const noAmount = dealsWithoutAmount(dataset);
-  if (noAmount > 0) warnings.push(fill(words.text['warn.dealsWithoutAmount'], { n: words.count(noAmount) }));
-  return warnings;
 }

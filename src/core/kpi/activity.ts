@@ -10,19 +10,7 @@ import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
 import { nameRecord } from './records.ts';
 import { scratchMarks } from './scratch.ts';
-
-export interface SourceRatio { leads: number; met: number; rate: number | null }
-export interface ChannelRatio { touches: number; leads: number; met: number; rate: number | null }
-
-export interface ActivityKpi {
-  outreach: number;
-  firstMeetings: number;
-  outreachPerFirstMeeting: number | null;
-  firstMeetingsWithNextStep: number;
-  nextStepRate: number | null;
-  bySource: Record<string, SourceRatio>;
-  byChannel: Record<string, ChannelRatio>;
-}
+import type { ActivityKpi, ChannelRatio, SourceRatio } from '../schema/kpiReport.ts';
 
 /** A lead counts as met when its first meeting (by anyone) is on or before as-of. */
 function metBy(facts: Facts, lead: number, notBefore: number): boolean {

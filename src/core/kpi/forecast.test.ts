@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TEAMS_CONFIG, csv, load, report } from '../../../test/spec/helpers.ts';
+import { TEAMS_CONFIG, csv, load, report } from './spec.test-helpers.ts';
 import { kpiReport } from './report.ts';
 
 const Z = 1.2815515655446004;

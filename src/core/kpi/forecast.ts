@@ -12,8 +12,7 @@ import { rangeOf } from './dayList.ts';
 import type { Facts } from './facts.ts';
 import { add, fraction, fractionValue, fromUnits, isZero, quotient, ratio, times, UNITS_PER_CURRENCY, ZERO, type Fraction } from './money.ts';
 import { weightedUnits, type StageTally } from './pipeline.ts';
-
-export interface ForecastKpi { deals: number; expected: number; low: number; high: number; attainment: number | null }
+import type { ForecastKpi } from '../schema/kpiReport.ts';
 
 /** Fewer closed deals than this and the data cannot say: the configured probability stands. */
 export const MIN_CLOSED = 10;

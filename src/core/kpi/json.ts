@@ -4,7 +4,7 @@
  * snapshots all write through it, so the three are byte-for-byte the same
  * (a snapshot adds its spec version as the first key).
  */
-import type { KpiReport } from './report.ts';
+import type { KpiReport } from '../schema/kpiReport.ts';
 
 /** The KPI-SPEC version the engine computes; a frozen snapshot records it. */
 export const KPI_SPEC_VERSION = 2;

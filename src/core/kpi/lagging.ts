@@ -11,14 +11,7 @@ import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
 import { NO_DAY } from './leads.ts';
 import { scratchMarks } from './scratch.ts';
-
-export interface LaggingKpi {
-  totalSales: number;
-  won: number;
-  lost: number;
-  customers: number;
-  churnRate: number | null;
-}
+import type { LaggingKpi } from '../schema/kpiReport.ts';
 
 /**
  * Marks the accounts of the scope with a won deal closed on or before `end`,

@@ -4,7 +4,7 @@
  * 2026-10, as-of 2026-10-15; the trailing window is 2025-11 .. 2026-10.
  */
 import { describe, expect, test } from 'vitest';
-import { TEAMS_CONFIG, csv, report } from '../../../test/spec/helpers.ts';
+import { TEAMS_CONFIG, csv, report } from './spec.test-helpers.ts';
 
 const DATA = {
   'keepscore.config.json': TEAMS_CONFIG,

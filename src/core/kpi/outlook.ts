@@ -9,21 +9,12 @@
 import type { Closed } from './closed.ts';
 import { rangeOf } from './dayList.ts';
 import type { Facts } from './facts.ts';
-import { forecastKpi, type ForecastKpi } from './forecast.ts';
+import { forecastKpi } from './forecast.ts';
 import { quotient, UNITS_PER_CURRENCY, type Fraction } from './money.ts';
 import type { StageTally } from './pipeline.ts';
 import { rate } from './rate.ts';
-import { staleKpi, type StaleKpi } from './stale.ts';
-
-export interface CycleKpi { wonDeals: number; medianDays: number | null; meanDays: number | null }
-export interface VelocityKpi {
-  opportunities: number;
-  winRate: number | null;
-  avgDealSize: number | null;
-  cycleDays: number | null;
-  perDay: number | null;
-}
-export interface OutlookKpi { cycle: CycleKpi; velocity: VelocityKpi; stale: StaleKpi; forecast: ForecastKpi }
+import { staleKpi } from './stale.ts';
+import type { CycleKpi, OutlookKpi } from '../schema/kpiReport.ts';
 
 /** What the outlook shares with the rest of the scope's KPIs for the period. */
 export interface OutlookInput {

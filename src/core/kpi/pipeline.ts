@@ -10,21 +10,8 @@ import { rangeOf } from './dayList.ts';
 import type { Facts } from './facts.ts';
 import { add, fraction, fractionValue, fromUnits, gapBetween, isZero, ratio, times, ZERO, type Fraction } from './money.ts';
 import type { Period } from './periods.ts';
+import type { OpenAmount, PipelineKpi } from '../schema/kpiReport.ts';
 import { nameRecord } from './records.ts';
-
-export interface OpenAmount { count: number; amount: number; weighted: number }
-
-export interface PipelineKpi {
-  quota: number;
-  closedWon: number;
-  gap: number;
-  attainment: number | null;
-  open: OpenAmount;
-  openByStage: Record<string, OpenAmount>;
-  coverage: number | null;
-  overdue: { count: number; amount: number };
-  focus: 'create' | 'close' | 'done';
-}
 
 /** Open deals of one stage: how many, their money units and the sum of their squared units (for the forecast's spread). */
 export interface StageTally { count: number; units: number; squares: bigint }

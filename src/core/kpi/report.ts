@@ -5,43 +5,20 @@
  */
 import type { Dataset } from '../ingest/dataset.ts';
 import { dayToIso, isoToDay, type Day } from '../ingest/values.ts';
-import { activityKpi, type ActivityKpi } from './activity.ts';
+import type { KpiReport, Kpis } from '../schema/kpiReport.ts';
+import { activityKpi } from './activity.ts';
 import { closedBetween } from './closed.ts';
 import { buildFacts, happenedSpan, type Facts } from './facts.ts';
 import { winOdds } from './forecast.ts';
-import { laggingKpi, type LaggingKpi } from './lagging.ts';
+import { laggingKpi } from './lagging.ts';
 import type { Fraction } from './money.ts';
-import { outlookKpi, type OutlookKpi } from './outlook.ts';
+import { outlookKpi } from './outlook.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { openDueIn, pipelineKpi, type PipelineKpi } from './pipeline.ts';
+import { openDueIn, pipelineKpi } from './pipeline.ts';
 import { quotaOf } from './quota.ts';
 import { nameRecord } from './records.ts';
-import { stagesKpi, type StagesKpi } from './stages.ts';
-import { trailingWindow, winRateKpi, type WinRateKpi } from './winRate.ts';
-
-/** The KPIs of KPI-SPEC v1: the four of the article and the lagging indicators. */
-export interface CoreKpis {
-  activity: ActivityKpi;
-  stages: StagesKpi;
-  winRate: WinRateKpi;
-  pipeline: PipelineKpi;
-  lagging: LaggingKpi;
-}
-
-/** One scope's KPIs as KPI-SPEC v2 defines them: v1's and the outlook. */
-export interface Kpis extends CoreKpis {
-  outlook: OutlookKpi;
-}
-
-/** The KPI JSON (KPI-SPEC §5); `K` = CoreKpis for a report that may be a v1 snapshot. */
-export interface KpiReport<K extends CoreKpis = Kpis> {
-  period: string;
-  asOf: string;
-  currency: string;
-  team: K;
-  teams: Record<string, K>;
-  reps: Record<string, K>;
-}
+import { stagesKpi } from './stages.ts';
+import { trailingWindow, winRateKpi } from './winRate.ts';
 
 /** A period with what its scopes share: the trailing window and the p(s) table learned over it (KPI-SPEC §7). */
 export interface PeriodFacts extends Period {

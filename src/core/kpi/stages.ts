@@ -8,17 +8,8 @@ import type { Facts } from './facts.ts';
 import { rangeOf } from './dayList.ts';
 import type { Period } from './periods.ts';
 import { rate } from './rate.ts';
+import type { StagesKpi, Transition } from '../schema/kpiReport.ts';
 import { nameRecord } from './records.ts';
-
-export interface Transition { from: string; to: string; reached: number; advanced: number; rate: number | null }
-
-export interface StagesKpi {
-  transitions: Transition[];
-  overall: number | null;
-  leak: { from: string; to: string } | null;
-  forward: Record<string, number>;
-  backward: Record<string, number>;
-}
 
 function flow(facts: Facts, scope: readonly number[], period: Period) {
   const forward = nameRecord<number>();

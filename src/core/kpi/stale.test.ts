@@ -4,7 +4,7 @@
  * Proposal; as-of 2026-10-20. ann + bob = East, cid = West.
  */
 import { describe, expect, test } from 'vitest';
-import { csv, report } from '../../../test/spec/helpers.ts';
+import { csv, report } from './spec.test-helpers.ts';
 
 const CONFIG = JSON.stringify({
   teams: { ann: 'East', bob: 'East', cid: 'West' },

@@ -11,8 +11,7 @@ import type { Day } from '../ingest/values.ts';
 import type { DayList } from './dayList.ts';
 import type { Facts } from './facts.ts';
 import { fromUnits } from './money.ts';
-
-export interface StaleKpi { count: number; amount: number }
+import type { StaleKpi } from '../schema/kpiReport.ts';
 
 /** Per rep: how many of its deals open at as-of are stale, and their money units. */
 export interface StaleByRep { count: Int32Array; units: Float64Array }

@@ -9,19 +9,7 @@ import type { Facts } from './facts.ts';
 import { ceilRatio, fraction, fromUnits, isZero, quotient, UNITS_PER_CURRENCY, type Fraction } from './money.ts';
 import { monthEnd, monthIndexOf, monthStart, type Period } from './periods.ts';
 import { rate } from './rate.ts';
-
-export interface WinRateKpi {
-  won: number;
-  lost: number;
-  rate: number | null;
-  wonAmount: number;
-  lostAmount: number;
-  valueRate: number | null;
-  leadConversion: number | null;
-  avgDealSize: number | null;
-  dealsNeeded: number | null;
-  leadsNeeded: number | null;
-}
+import type { WinRateKpi } from '../schema/kpiReport.ts';
 
 /** The trailing window: `window` months ending with the last month of the period. */
 export function trailingWindow(facts: Facts, period: Period): { start: number; end: number } {

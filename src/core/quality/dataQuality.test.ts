@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../ingest/dataset.ts';
-import { loadDataset } from '../ingest/loadDataset.ts';
+import { loadDataset } from '../../node/loadDataset.ts';
 import { isoToDay } from '../ingest/values.ts';
 import { parsePeriod, type Period } from '../kpi/periods.ts';
 import { dataWarnings, fileQuality } from './dataQuality.ts';

@@ -4,8 +4,8 @@
  * Produces the deal row, its stage_history rows and the deal-linked activities.
  */
 import { formatDay, monthEnd } from './days.ts';
-import { addActivity, nextStepText, SOURCES, type Sim } from './leads.ts';
-import { LOST_STAGE, SAMPLE_STAGES, WON_STAGE } from './config.ts';
+import { addActivity, nextStepText, SOURCES, type Sim } from './sampleLeads.ts';
+import { LOST_STAGE, SAMPLE_STAGES, WON_STAGE } from './sampleConfig.ts';
 import type { Rep } from './reps.ts';
 
 const STAGE_COUNT = SAMPLE_STAGES.length;

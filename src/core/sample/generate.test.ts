@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvLine } from './csv.ts';
+import { csvLine } from './sampleCsv.ts';
 import {
   BENCH_DEFAULTS, checkSampleOptions, generateConfig, generateRows, SAMPLE_DEFAULTS, SAMPLE_FILES, SAMPLE_HEADERS,
   type SampleFile, type SampleOptions,

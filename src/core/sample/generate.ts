@@ -11,12 +11,12 @@ import { monthIndexOf, monthStart } from '../kpi/periods.ts';
 import { formatDay, formatMonth, formatQuarter } from './days.ts';
 import { accountName, PRODUCTS } from './names.ts';
 import { buildReps, type Rep } from './reps.ts';
-import { sampleConfig, type SampleConfig } from './config.ts';
-import { addDealLead, addProspectLead, pickSource, type SampleFile, type SampleRow, type Sim } from './leads.ts';
+import { sampleConfig, type SampleConfig } from './sampleConfig.ts';
+import { addDealLead, addProspectLead, pickSource, type SampleFile, type SampleRow, type Sim } from './sampleLeads.ts';
 import { addDeal } from './deals.ts';
 
-export type { SampleFile, SampleRow } from './leads.ts';
-export type { SampleConfig } from './config.ts';
+export type { SampleFile, SampleRow } from './sampleLeads.ts';
+export type { SampleConfig } from './sampleConfig.ts';
 
 /** What to generate. `asOf` is the last day with data (`YYYY-MM-DD`). */
 export interface SampleOptions {

@@ -14,7 +14,7 @@ import type { GateTicket } from './limits.ts';
 import { detectKind, duplicateColumn, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
 import { accepted, firstProblem, json, refusal, rejected } from './responses.ts';
 import type { UploadDeps, UploadEntry } from './types.ts';
-import { checkUpload } from './validate.ts';
+import { checkUpload } from './checkUpload.ts';
 
 /** Routes by the last path segment: `upload` (POST) or `status` (GET). */
 export async function handleUpload(request: Request, deps: UploadDeps, client = 'unknown'): Promise<Response> {

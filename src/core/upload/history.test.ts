@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../schema/config.ts';
 import type { Deal } from '../schema/rows.ts';
 import { isoToDay } from '../ingest/values.ts';
-import { quoteCsvField as csvCell } from '../export/csv.ts';
+import { quoteCsvField as csvCell } from '../export/csvDownload.ts';
 import { appendMoves, pipelineSnapshot, stageMoves } from './history.ts';
 
 const config = configSchema.parse({});

@@ -8,9 +8,9 @@
  */
 import type { Config } from '../schema/config.ts';
 import type { Deal, StageEntry } from '../schema/rows.ts';
-import { detectDelimiter, headerName } from '../ingest/csv.ts';
+import { detectDelimiter, headerName } from '../ingest/csvReader.ts';
 import { dayToIso } from '../ingest/values.ts';
-import { quoteCsvField } from '../export/csv.ts';
+import { quoteCsvField } from '../export/csvDownload.ts';
 import { fromUnits, toUnits } from '../kpi/money.ts';
 
 /** A stage history row to append, its date as `YYYY-MM-DD`. */

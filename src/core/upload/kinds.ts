@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { Config } from '../schema/config.ts';
 import { FILE_KINDS, REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';
 import { sourcesOf } from '../schema/sources.ts';
-import { detectDelimiter, headerName } from '../ingest/csv.ts';
+import { detectDelimiter, headerName } from '../ingest/csvReader.ts';
 import { detectPreset } from '../ingest/presets/index.ts';
 
 export type UploadKind = FileKind;

@@ -1,14 +1,12 @@
-/** `/csv/<name>.csv`: the CSV download of every table registered in src/site/csvTables.ts. */
+/** `/csv/<name>.csv`: the CSV download of every table on the site's pages (src/site/present/table.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { csvFileText, type CsvTable } from '../../core/export/csv.ts';
-import { allCsvTables } from '../../site/csvTables.ts';
+import { csvFileText } from '../../core/export/csvDownload.ts';
+import { csvOf } from '../../site/present/table.ts';
+import { csvFiles } from '../../site/thisBuild.ts';
 
-export const getStaticPaths = (async () => {
-  const tables = await allCsvTables();
-  return tables.map((table) => ({ params: { name: table.filename.replace(/\.csv$/, '') }, props: { table } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => csvFiles.map((table) => ({ params: { name: table.id }, props: { csv: csvOf(table) } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ table: CsvTable }> = ({ props }) =>
-  new Response(csvFileText(props.table), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${props.table.filename}"` },
+export const GET: APIRoute<{ csv: ReturnType<typeof csvOf> }> = ({ props }) =>
+  new Response(csvFileText(props.csv), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${props.csv.filename}"` },
   });

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../../src/node/loadDataset.ts';
 import { summarizeProblems } from '../../../src/core/ingest/problems.ts';
 import { kpiJson } from '../../../src/core/kpi/json.ts';
 import { kpiReport } from '../../../src/core/kpi/report.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/core/ingest/loadDataset.ts';
+import { loadDataset } from '../../../src/node/loadDataset.ts';
 import { kpiReport } from '../../../src/core/kpi/report.ts';
 import { ENGINE_FIXED } from './engineStatus.ts';
 import { readCanonical } from './readCanonical.ts';

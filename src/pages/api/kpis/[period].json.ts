@@ -4,18 +4,8 @@
  * `npm run --silent kpis -- --data <dir> --period <period>` prints.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { kpiJson } from '../../../core/kpi/json.ts';
-import { apiPeriodIds } from '../../../site/reports.ts';
-import { getSiteData } from '../../../site/siteData.ts';
+import { jsonFiles } from '../../../site/thisBuild.ts';
 
-export const getStaticPaths = (async () => {
-  const site = await getSiteData();
-  return apiPeriodIds(site).map((period) => ({ params: { period } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => jsonFiles.map(({ period, json }) => ({ params: { period }, props: { json } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const site = await getSiteData();
-  return new Response(kpiJson(site.report(params.period as string)), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
-};
+export const GET: APIRoute<{ json: string }> = ({ props }) => new Response(props.json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

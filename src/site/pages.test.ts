@@ -1,0 +1,87 @@
+/**
+ * Every page of three data folders (the hand-made fixture, the Maven CRM
+ * export and the sample), built as a build builds them: every number a page
+ * shows is a metric cell, and one metric of one scope in one period reads
+ * the same on every page that shows it; every table is a download.
+ */
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KpiTrace } from './present/cell.ts';
+import { csvOf } from './present/table.ts';
+import { buildSiteModel, type SiteModel } from './model.ts';
+import { siteDownloads, sitePages, type SitePages } from './pages.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FOLDERS = { tiny: 'test/fixtures/tiny', maven: 'test/fixtures/maven-crm', sample: 'data' };
+
+/** Every cell with a KPI trace anywhere in `view`, with its text. */
+function tracedCells(view: unknown, found: { kpi: KpiTrace; text: string }[] = []): { kpi: KpiTrace; text: string }[] {
+  if (Array.isArray(view)) for (const item of view) tracedCells(item, found);
+  else if (view !== null && typeof view === 'object') {
+    const cell = view as { kpi?: KpiTrace; text?: string };
+    if (cell.kpi && typeof cell.text === 'string') found.push({ kpi: cell.kpi, text: cell.text });
+    else for (const value of Object.values(view)) tracedCells(value, found);
+  }
+  return found;
+}
+
+const built: Record<string, { site: SiteModel; pages: SitePages }> = {};
+beforeAll(async () => {
+  for (const [name, dir] of Object.entries(FOLDERS)) {
+    const site = await buildSiteModel(resolve(ROOT, dir), '/');
+    built[name] = { site, pages: sitePages(site, new Set(['2026-10'])) };
+  }
+}, 60_000);
+
+describe.each(Object.keys(FOLDERS))('the pages of %s', (name) => {
+  it('show one text for one metric of one scope and period, on every page', () => {
+    const texts = new Map<string, Set<string>>();
+    for (const { kpi, text } of tracedCells(built[name].pages)) {
+      const key = `${kpi.name}|${kpi.scope}|${kpi.period}|${kpi.frozen ? 'frozen' : 'live'}`;
+      texts.set(key, (texts.get(key) ?? new Set()).add(text));
+    }
+    expect(texts.size).toBeGreaterThan(200);
+    const disagreeing = [...texts].filter(([, shown]) => shown.size > 1).map(([key, shown]) => `${key}: ${[...shown].join(' / ')}`);
+    expect(disagreeing).toEqual([]);
+  });
+
+  it('show every scope of every report month in the scorecard, and the whole team every metric', () => {
+    const { site, pages } = built[name];
+    for (const page of pages.reports) {
+      const { report } = page.narrative.shown;
+      expect(page.scorecard.rows.length, page.month).toBe(1 + Object.keys(report.teams).length + Object.keys(report.reps).length);
+      expect(page.team.rows.every((row) => row.cells[0].kpi?.scope === 'team')).toBe(true);
+    }
+    expect(pages.reports.map((p) => p.month)).toEqual(site.months.map((m) => m.id));
+  });
+
+  it('offer every table as a download with a file name of its own', () => {
+    const tables = siteDownloads(built[name].pages);
+    expect(tables.length).toBeGreaterThan(20);
+    for (const t of tables) expect(csvOf(t).rows.length, t.id).toBe(t.rows.length);
+  });
+});
+
+describe('a report frozen under KPI-SPEC v1 (October of the sample, data/reports/2026-10.json)', () => {
+  it('says the rule it was computed with, and reads "—" for every number of the outlook', () => {
+    const reports = built.sample.pages.reports;
+    const october = reports.find((p) => p.month === '2026-10')!;
+    expect(october.status).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline (and in coverage), and there is no outlook.');
+    const outlook = october.team.rows.filter((r) => String(r.data?.metric).startsWith('outlook.'));
+    expect(outlook.length).toBe(15);
+    expect(outlook.map((r) => r.cells[0].text)).toEqual(Array(15).fill('—'));
+    const november = reports.find((p) => p.month === '2026-11')!;
+    expect(november.status.join(' ')).not.toContain('KPI-SPEC');
+    expect(november.team.rows.find((r) => r.data?.metric === 'outlook.cycle.wonDeals')?.cells[0].text).toMatch(/^\d/);
+  });
+});
+
+describe('a rep without a quota', () => {
+  it('reads "No quota set" on the home, rep, pipeline and report pages alike (every rep of the Maven export)', () => {
+    const { site, pages } = built.maven;
+    const month = site.timeline.month.id;
+    const focus = tracedCells(pages).filter((c) => c.kpi.name === 'pipeline.focus' && c.kpi.scope.startsWith('rep:') && c.kpi.period === month);
+    expect(focus.length).toBeGreaterThan(site.scopes.reps.length * 3);
+    expect(new Set(focus.map((c) => c.text))).toEqual(new Set(['No quota set']));
+  });
+});
