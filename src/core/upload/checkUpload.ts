@@ -62,7 +62,9 @@ export async function checkUpload(base: DataSource, kind: UploadKind, text: stri
   const rows = result.dataset.files.filter((f) => f.file === file).reduce((n, f) => n + f.rows, 0);
   if (rows === 0) return { file, problems: single(file, 'no data rows: the file has a header and nothing under it (or every row was left out)', 1) };
 
-  const checked: Checked = { file, rows, changes: [{ name: file, text }], stageChanges: 0, snapshot: null, notes: [] };
+  // What the loader had to say of the file (a repeated header and the column read, an encoding, currencies): the uploader reads it too.
+  const notes = result.imports.filter((r) => r.file === file).flatMap((r) => r.notes);
+  const checked: Checked = { file, rows, changes: [{ name: file, text }], stageChanges: 0, snapshot: null, notes };
   if (kind !== 'deals') return { ok: checked };
   checked.snapshot = pipelineSnapshot(result.dataset.deals, result.dataset.config, version, date);
   await addStageMoves(base, result, { [file]: text }, date, checked);
