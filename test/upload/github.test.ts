@@ -77,6 +77,20 @@ describe('github store', () => {
     // Only the test's own push is on the branch.
     expect(github.commits.slice(commits).map((c) => c.api)).toEqual([false]);
   });
+  it('reads a Windows-1252 export committed to the repository as the build does', async () => {
+    const config = JSON.parse(fixtureText('keepscore.config.json'));
+    config.stages[0].name = 'Calificación';
+    github.files.set('data/keepscore.config.json', Buffer.from(JSON.stringify(config)));
+    // "Calificación" in Windows-1252: ó is the single byte 0xF3, not valid UTF-8.
+    const latin1 = Buffer.from(DEALS.replaceAll(',Qualify,', ',Calificación,'), 'latin1');
+    expect(latin1.includes(Buffer.from([0xf3]))).toBe(true);
+    github.files.set('data/deals.csv', latin1);
+    const uploads = github.commits.filter((c) => c.api).length;
+    const response = await postCsv(s.server.url, 'owner,period,amount\nAnn,2026-10,99\n', '?file=quotas');
+    expect(response.status, await response.clone().text()).toBe(202);
+    expect(github.commits.filter((c) => c.api)).toHaveLength(uploads + 1);
+    expect(github.files.get('data/deals.csv')).toEqual(latin1);
+  });
 });
 
 describe('deploy hook', () => {
