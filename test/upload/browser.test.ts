@@ -5,11 +5,11 @@
  * its problems inline, and an accepted one shows the rebuild's progress
  * until the site carries the new number.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText, setup, TOKEN, type Setup } from './helpers.ts';
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WON_AMOUNT = '[data-kpi="winRate.wonAmount"][data-scope="team"][data-period="2026-10"]';
 const DEALS = fixtureText('deals.csv');
 const BAD = DEALS.replace('D4,Delta seats,Delta,Bob,web,Closed Won,6000', 'D4,Delta seats,Delta,Bob,web,Won-ish,6000');
@@ -19,7 +19,7 @@ let s: Setup;
 let browser: Browser;
 beforeAll(async () => {
   s = await setup('upload-browser');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  browser = await launchChromium();
 }, 200_000);
 afterAll(async () => {
   await browser?.close();
