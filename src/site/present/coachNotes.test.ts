@@ -57,7 +57,8 @@ describe('noteWords', () => {
       { kind: 'closeWhatYouHave', severity: 'good', open: 9, gap: 2, coverage: 4.5, threshold: 3 },
       { kind: 'quotaReached', severity: 'good', quota: 1, closedWon: 2 },
       { kind: 'noQuota', severity: 'watch' },
-      { kind: 'overdue', severity: 'watch', count: 2, amount: 7 },
+      { kind: 'overdue', severity: 'watch', count: 2, amount: 7, open: 30 },
+      { kind: 'stale', severity: 'act', count: 5, amount: 9, open: 30 },
       { kind: 'fewClosed', severity: 'watch', closed: 3, months: 12 },
       { kind: 'noActivity', severity: 'watch' },
     ];

@@ -75,6 +75,20 @@ function pipelineWords(note: NoteOf<'thinPipeline' | 'closeWhatYouHave'>, c: Not
   };
 }
 
+/** Overdue or stale deals: how many of the open deals, and their amount. */
+function dealsWords(note: NoteOf<'overdue' | 'stale'>, c: NoteContext, metric: 'pipeline.overdue' | 'outlook.stale'): Worded {
+  const values = { count: c.f.count(note.count), open: c.f.count(note.open), amount: c.f.money(note.amount) };
+  return {
+    title: say(c, `coach.${note.kind}.title`),
+    body: [say(c, `coach.${note.kind}.body`, values)],
+    facts: [
+      { label: c.l[`metric.${metric}.count`], value: values.count },
+      { label: c.l['coach.fact.openDeals'], value: values.open },
+      { label: c.l[`metric.${metric}.amount`], value: values.amount },
+    ],
+  };
+}
+
 const WORDINGS: { [K in Note['kind']]: (note: NoteOf<K>, c: NoteContext) => Worded } = {
   leak: leakWords,
   fewFirstMeetings: (note, c) => ({
@@ -103,14 +117,8 @@ const WORDINGS: { [K in Note['kind']]: (note: NoteOf<K>, c: NoteContext) => Word
       { label: c.l['metric.pipeline.closedWon'], value: c.f.money(note.closedWon) },
     ],
   }),
-  overdue: (note, c) => ({
-    title: say(c, 'coach.overdue.title'),
-    body: [say(c, 'coach.overdue.body', { count: c.f.count(note.count), amount: c.f.money(note.amount) })],
-    facts: [
-      { label: c.l['metric.pipeline.overdue.count'], value: c.f.count(note.count) },
-      { label: c.l['metric.pipeline.overdue.amount'], value: c.f.money(note.amount) },
-    ],
-  }),
+  overdue: (note, c) => dealsWords(note, c, 'pipeline.overdue'),
+  stale: (note, c) => dealsWords(note, c, 'outlook.stale'),
   fewClosed: (note, c) => ({
     title: say(c, 'coach.fewClosed.title'),
     body: [say(c, 'coach.fewClosed.body', { closed: c.f.count(note.closed), months: note.months })],
