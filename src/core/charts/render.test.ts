@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { barsChart } from './bars.ts';
 import { flowChart } from './flow.ts';
 import { quotaChart } from './quotaChart.ts';
-import { accessibleRoot, renderChart } from './render.ts';
+import { accessibleRoot, chartRenderer, renderChart } from './render.ts';
 import { trendChart } from './trend.ts';
 import type { Chart } from './types.ts';
 
@@ -10,8 +10,8 @@ const EN = { locale: 'en-US', currency: 'USD' };
 const RU = { locale: 'ru-RU', currency: 'RUB' };
 const months = ['Sep', 'Oct', 'Nov'];
 
-function trend(label = 'Win rate by month') {
-  return trendChart({
+function trendInput(label = 'Win rate by month') {
+  return {
     label,
     summary: 'Win rate rose.',
     months,
@@ -23,9 +23,13 @@ function trend(label = 'Win rate by month') {
       { month: 'Sep', series: 'Ann', value: 1, small: true },
       { month: 'Oct', series: 'Ann', value: 0.3, small: false },
     ],
-    format: 'percent',
+    format: 'percent' as const,
     yTitle: 'Win rate',
-  });
+  };
+}
+
+function trend(label = 'Win rate by month') {
+  return trendChart(trendInput(label));
 }
 
 async function render(chart: Chart, where = EN) {
@@ -116,5 +120,17 @@ describe('renderChart', () => {
 describe('accessibleRoot', () => {
   it('refuses what is not an SVG document', () => {
     expect(() => accessibleRoot('<div></div>', 'x')).toThrow('not an SVG document');
+  });
+});
+
+describe('chartRenderer', () => {
+  it('draws a chart the same after another of its shape shared the compiled spec', async () => {
+    const renderer = chartRenderer(EN);
+    const other = trendChart({ ...trendInput(), points: [{ month: 'Oct', series: 'Ann', value: 0.9, small: false }] });
+    const first = await renderer.render(other);
+    const shared = await renderer.render(trend());
+    expect(shared).toBe(await renderChart(trend(), EN));
+    expect(first).not.toBe(shared);
+    expect(first).toBe(await renderChart(other, EN));
   });
 });

@@ -11,7 +11,7 @@ import type { ValueFormat } from './types.ts';
 export const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
 /** Default inner width of a chart, in SVG units; the SVG scales to its container. */
-export const WIDTH = 560;
+export const WIDTH = 640;
 
 export const THEME: Config = {
   aria: false,
@@ -28,13 +28,13 @@ export const THEME: Config = {
     gridOpacity: 0.18,
     domainOpacity: 0.6,
     tickOpacity: 0.6,
-    labelFontSize: 11,
-    titleFontSize: 11,
+    labelFontSize: 13,
+    titleFontSize: 13,
     titleFontWeight: 'normal',
   },
   // Legends are HTML beside the chart (Chart.astro): readable, translatable, and smaller than SVG ones.
   legend: { disable: true },
-  text: { fill: 'currentColor', fontSize: 11 },
+  text: { fill: 'currentColor', fontSize: 13 },
   title: { color: 'currentColor' },
   line: { strokeWidth: 2 },
   point: { size: 36, strokeWidth: 2, opacity: 1 },
