@@ -96,6 +96,12 @@ describe('coachingNotes', () => {
     expect(notes[0]).toMatchObject({ kind: 'overdue', count: 8, amount: 520_000 });
   });
 
+  it('leaves the pipeline out of the notes of a period that is over', () => {
+    const over = coachingNotes({ ...input(rep, { openDeals: 20, pipeline: { quota: 25_000, gap: 20_000, coverage: 0, focus: 'create', overdue: { count: 8, amount: 1 } } }), running: false });
+    expect(over.filter((n) => ['thinPipeline', 'overdue', 'stale', 'noQuota'].includes(n.kind))).toEqual([]);
+    expect(over.some((n) => n.kind === 'leak')).toBe(true);
+  });
+
   it('says there is no activity data instead of judging meetings', () => {
     const notes = coachingNotes(input({ won: 5, lost: 10, wonAmount: 25_000, reached: [10, 8, 6, 5, 5] }));
     expect(notes.filter((n) => n.kind === 'noActivity' || n.kind === 'fewFirstMeetings' || n.kind === 'lowNextStep').map((n) => n.kind)).toEqual(['noActivity']);

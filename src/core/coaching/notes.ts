@@ -62,6 +62,8 @@ export interface CoachInput {
   team: Pooled | null;
   plan: Plan;
   coverageThreshold: number;
+  /** False for a period that is over: its pipeline (focus, overdue and stale deals today) is not worth a note. Default true. */
+  running?: boolean;
 }
 
 /** What a leak at transition `index` of `count` usually means. */
@@ -107,7 +109,8 @@ function activityNotes({ pooled, team, plan }: CoachInput): Note[] {
   return notes;
 }
 
-function pipelineNotes({ current, coverageThreshold: threshold }: CoachInput): Note[] {
+function pipelineNotes({ current, coverageThreshold: threshold, running = true }: CoachInput): Note[] {
+  if (!running) return [];
   const p = current.pipeline;
   const notes: Note[] = [];
   const focus = focusOf(current);

@@ -1,3 +1,4 @@
+import { siteUrls } from '../urls.ts';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../core/coaching/notes.ts';
 import { activityPlan } from '../../core/coaching/plan.ts';
@@ -5,8 +6,8 @@ import { labels } from '../text/dictionary.ts';
 import { formattersFor } from '../text/format.ts';
 import { noteWords, planTable } from './coachNotes.ts';
 
-const en = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', base: '/', questionsOf: (s: string) => (s === 'Discovery' ? ['Who decides?'] : []) };
-const ru = { l: labels('ru-RU'), f: formattersFor('ru-RU', 'RUB'), locale: 'ru-RU', base: '/', questionsOf: () => [] };
+const en = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', urls: siteUrls('/'), questionsOf: (s: string) => (s === 'Discovery' ? ['Who decides?'] : []) };
+const ru = { l: labels('ru-RU'), f: formattersFor('ru-RU', 'RUB'), locale: 'ru-RU', urls: siteUrls('/'), questionsOf: () => [] };
 
 const leak: Note = {
   kind: 'leak',

@@ -137,8 +137,12 @@ export function noteWords(note: Note, c: NoteContext): NoteWords {
 
 const TARGETS = ['deals', 'leads', 'opportunities', 'firstMeetings', 'outreach'] as const;
 
-/** The plan as a table: each target a month and a week (rows marked `data-plan`), and the ratio it rests on. */
-export function planTable(plan: Plan, input: PlanInput, spec: { id: string; caption: string }, w: Words): Table {
+/**
+ * The plan as a table: each target a month and a week (rows marked
+ * `data-plan`), while the month runs what its gap still needs (`remaining`,
+ * the same arithmetic on the gap instead of the quota), and the ratio it rests on.
+ */
+export function planTable(plan: Plan, input: PlanInput, spec: { id: string; caption: string }, w: Words, remaining: Plan | null = null): Table {
   const { l, f } = w;
   const missing = l['plan.basis.missing'];
   const inverse = input.winsPerFirstMeeting ? 1 / input.winsPerFirstMeeting : null;
@@ -155,9 +159,10 @@ export function planTable(plan: Plan, input: PlanInput, spec: { id: string; capt
     cells: [
       { text: f.count(plan.month[key]), raw: plan.month[key] },
       { text: f.count(plan.week[key]), raw: plan.week[key] },
+      ...(remaining ? [{ text: f.count(remaining.month[key]), raw: remaining.month[key] }] : []),
       { text: basis[key], class: 'basis' },
     ],
   }));
-  const columns = [l['plan.target'], l['plan.perMonth'], l['plan.perWeek'], l['plan.basis']];
+  const columns = [l['plan.target'], l['plan.perMonth'], l['plan.perWeek'], ...(remaining ? [l['plan.remaining']] : []), l['plan.basis']];
   return table({ ...spec, columns, rows, style: 'data plan' }, w);
 }

@@ -47,7 +47,7 @@ export function table(spec: TableSpec, w: Words): Table {
   const filename = `${spec.id}.csv`;
   if (!isCsvFileName(filename)) throw new Error(`Not a usable CSV file name: "${filename}" (letters, digits, ".", "_", "-")`);
   const columns = spec.columns.map((c) => (typeof c === 'string' ? { label: c } : c));
-  return { ...spec, kind: 'table', columns, style: spec.style ?? 'data', csv: { href: `${w.base}csv/${filename}`, filename, text: w.l['table.download'] } };
+  return { ...spec, kind: 'table', columns, style: spec.style ?? 'data', csv: { href: w.urls.csv(spec.id), filename, text: w.l['table.download'] } };
 }
 
 /** The table as a CSV file: the header row from its columns, each cell's raw value (its text when it has none). */
