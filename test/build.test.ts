@@ -32,7 +32,12 @@ describe('astro build', () => {
     // As-of = the latest date of anything that happened: activity A12 on
     // 2026-10-25 (open deals' close dates don't count), so the month is 2026-10.
     expect(html).toContain('<html lang="en-US">');
-    expect(html).toContain('Team KPIs, October 2026');
+    // The title line names the scope, the period and the as-of date, in the page and its HTML title.
+    expect(html).toContain('<h1>Whole team · October 2026 · as of Oct 25, 2026 (6 days left)</h1>');
+    expect(html).toContain('<title>Whole team · October 2026 · as of Oct 25, 2026 (6 days left) — Keepscore</title>');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    // The build prints no warning (it once printed a bundler box about a directive MDX writes).
+    expect(output).not.toMatch(/\[WARN\]|MODULE_LEVEL_DIRECTIVE/);
     expect(html).toContain('data exported');
     expect(html).toContain('<time datetime="2026-10-25">October 25, 2026</time>');
 
@@ -92,7 +97,8 @@ describe('astro build', () => {
     steps.forEach((rate, i) => expect(shown.get(`stages.transitions.${i}.rate|team|2026-10`), `step ${i}`).toBe(rate));
     expect(shown.get('stages.transitions.0.reached|team|2026-10')).toBe('4');
     const leakAt = pages[1].indexOf('data-kpi="stages.transitions.2.rate" data-scope="team" data-period="2026-10"');
-    expect(pages[1].slice(pages[1].lastIndexOf('<td', leakAt), leakAt)).toContain('class="leak"');
+    const leakCell = pages[1].slice(pages[1].lastIndexOf('<td', leakAt), pages[1].indexOf('>', leakAt));
+    expect(leakCell).toMatch(/class="[^"]*\bleak\b/);
     expect(shown.get('stages.leak|team|2026-10')).toBe('Proposal → Negotiation');
   });
 

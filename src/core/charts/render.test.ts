@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { barsChart } from './bars.ts';
 import { flowChart } from './flow.ts';
-import { quotaChart } from './quotaChart.ts';
+import { forecastChart } from './forecastChart.ts';
+import { multiplesChart } from './multiples.ts';
 import { accessibleRoot, chartRenderer, renderChart } from './render.ts';
 import { trendChart } from './trend.ts';
 import type { Chart } from './types.ts';
@@ -88,13 +89,21 @@ describe('renderChart', () => {
       ],
       rule: { value: 5, label: '5' },
     });
-    const quota = quotaChart({
-      label: 'Quota',
+    const forecast = forecastChart({
+      label: 'Forecast',
       summary: '',
       xTitle: 'Amount',
-      rows: [{ scope: 'Team', quota: 100, closedWon: 40, open: 30 }],
-      names: { closedWon: 'Won', open: 'Open', quota: 'Quota' },
-      colours: { closedWon: '#2b9348', open: '#2f7ed8' },
+      rows: [{ name: 'Ann', quota: 100, closedWon: 40, low: 50, expected: 70, high: 90, note: 'likely $70 of $100' }, { name: 'Bob', quota: 0, closedWon: 0, low: 0, expected: 0, high: 0, note: 'no quota' }],
+      names: { closedWon: 'Won', range: 'Range', quota: 'Quota' },
+      colours: { closedWon: '#2b9348', range: '#2f7ed8' },
+    });
+    const multiples = multiplesChart({
+      label: 'Win rate, each rep',
+      summary: '',
+      months,
+      format: 'percent',
+      panels: [{ name: 'Ann', colour: '#2f7ed8', points: [{ month: 'Sep', value: 0.2, small: true }, { month: 'Oct', value: 0.3, small: false }] }, { name: 'Bob', colour: '#d9480f', points: [] }],
+      reference: { name: 'Team', colour: '#7d8590', points: [{ month: 'Sep', value: 0.25, small: false }] },
     });
     const flow = flowChart({
       label: 'Flow',
@@ -106,13 +115,15 @@ describe('renderChart', () => {
       names: { forward: 'Forward', backward: 'Back' },
       colours: { forward: '#2b9348', backward: '#e03131' },
     });
-    for (const chart of [bars, quota, flow]) {
+    for (const chart of [bars, forecast, flow, multiples]) {
       const { svg, warnings } = await render(chart);
       expect(warnings, chart.label).toEqual([]);
       expect(svg, chart.label).toContain(`aria-label="${chart.label}"`);
     }
     const { svg } = await render(bars);
     expect(svg).toContain('>Leak</text>');
+    expect((await render(forecast)).svg).toContain('>likely $70 of $100</text>');
+    expect((await render(multiples)).svg).toMatch(/>Ann<\/text>[\s\S]*>Bob<\/text>/);
     expect(svg).toMatch(/stroke="#e03131" stroke-width="4"/);
   });
 });

@@ -47,8 +47,8 @@ export interface ScopePage {
   /** A rep's team, or a team's reps, in the same period. */
   links: { title: string; items: Link[] };
   lead: Strip;
-  /** This month to date, while the page leads with the month before. */
-  beside: (Strip & { href: string }) | null;
+  /** This month to date, while the page leads with the month before, and the sentence that says so. */
+  beside: (Strip & { href: string; why: string }) | null;
   focus: FocusView;
   /** The coaching note to act on first (a rep, a team). */
   first: NoteWords | null;
@@ -161,7 +161,7 @@ export function scopePage(site: SiteModel, scope: Scope, period: Period): ScopeP
     head,
     links,
     lead: stripOf(site, scope, view),
-    beside: young ? { ...stripOf(site, scope, t.view(period)), href: site.urls.page('scope', scope, period) } : null,
+    beside: young ? { ...stripOf(site, scope, t.view(period)), href: site.urls.page('scope', scope, period), why: fill(l['strip.young'], { previous: periodLabel(site, view.period), current: periodLabel(site, period) }) } : null,
     focus: focusView(site, scope, view.period),
     first,
     week: scope.kind === 'team' || !current ? null : weekPlan(site, scope, stem),

@@ -63,8 +63,6 @@ export const coachEn = {
   'plan.remaining': 'Still needed for the gap',
   'plan.introRunning': 'This month’s quota is {quota}, and {gap} of it is still to close. With the ratios of the last {months} months, this is the activity a month’s quota takes, and what the gap still needs.',
 
-  'scope.repTitle': '{name}: be your own coach',
-  'scope.groupTitle': 'Team {name}: be your own coach',
   'scope.inTeam': 'Team',
   'scope.members': 'Reps',
   'scope.kpisTitle': 'The four KPIs, {period}',
@@ -142,8 +140,6 @@ export const coachRu: Record<keyof typeof coachEn, string> = {
   'plan.remaining': 'Ещё нужно для разрыва',
   'plan.introRunning': 'Квота этого месяца — {quota}, закрыть осталось {gap}. При соотношениях последних {months} мес. вот какая активность нужна на месячную квоту и сколько ещё нужно для разрыва.',
 
-  'scope.repTitle': '{name}: будьте собственным тренером',
-  'scope.groupTitle': 'Команда {name}: будьте собственным тренером',
   'scope.inTeam': 'Команда',
   'scope.members': 'Менеджеры',
   'scope.kpisTitle': 'Четыре KPI, {period}',

@@ -55,9 +55,6 @@ export const kpiPageEn = {
   'winRate.why': 'The article’s formula: closed won / (closed won + closed lost); 5 won and 25 lost is about 17 %. From it: quota / average deal = deals to win, and deals / lead conversion = leads needed (100 000 / 5 000 = 20 deals; at 10 %, 200 leads).',
 
   'pipeline.amountAxis': 'Amount',
-  'pipeline.quotaTeamsLabel': 'Closed won and open pipeline against quota (tick), whole team and teams, {period}',
-  'pipeline.quotaRepsLabel': 'Closed won and open pipeline against quota (tick), each rep, {period}',
-  'pipeline.quotaSummary': '{scope}: {closedWon} closed won of a {quota} quota; gap {gap}, open pipeline closing this month {open}.',
   'pipeline.coverageLabel': 'Coverage (open pipeline / gap to quota), {period}; dashed line: threshold {threshold}',
   'pipeline.coverageSummary': 'Below the {threshold} threshold (build pipeline): {below}.',
   'pipeline.aheadLabel': 'Open pipeline of the whole team by expected close month and stage',
@@ -74,16 +71,9 @@ export const kpiPageEn = {
   'pipeline.overdueNote': 'Overdue deals are open deals whose expected close date has passed (any month). They are not in the open pipeline of a month; update or close them.',
   'pipeline.why': 'The article: the gap between quota and what is already closed won, set against the pipeline that can still close, tells you whether to build more pipeline or to close what you have.',
 
-  'overview.title': 'Team KPIs, {month}',
-  'overview.month': 'This month',
-  'overview.quarter': 'Quarter to date',
-  'overview.focus': 'Focus now',
   'overview.laggingCaption': 'Results of the whole team, {period}',
-  'overview.teamsCaption': 'Teams, {period}: one number per KPI',
-  'overview.repsCaption': 'Reps, {period}: one number per KPI',
   'overview.teams': 'Teams',
   'overview.reps': 'Reps',
-  'overview.cardsNote': 'Each card compares with the whole period before. A month or quarter still running is compared as it stands.',
 };
 
 export const kpiPageRu: Record<keyof typeof kpiPageEn, string> = {
@@ -142,9 +132,6 @@ export const kpiPageRu: Record<keyof typeof kpiPageEn, string> = {
   'winRate.why': 'Формула из статьи: выигранные / (выигранные + проигранные); 5 выигранных и 25 проигранных — около 17 %. Из неё: квота / средняя сделка = сколько сделок выиграть, сделки / конверсия лидов = сколько нужно лидов (100 000 / 5 000 = 20 сделок; при 10 % — 200 лидов).',
 
   'pipeline.amountAxis': 'Сумма',
-  'pipeline.quotaTeamsLabel': 'Выиграно и открытая воронка против квоты (риска), вся команда и команды, {period}',
-  'pipeline.quotaRepsLabel': 'Выиграно и открытая воронка против квоты (риска), каждый менеджер, {period}',
-  'pipeline.quotaSummary': '{scope}: выиграно {closedWon} из квоты {quota}; разрыв {gap}, открытая воронка с закрытием в этом месяце {open}.',
   'pipeline.coverageLabel': 'Покрытие (открытая воронка / разрыв до квоты), {period}; пунктир — порог {threshold}',
   'pipeline.coverageSummary': 'Ниже порога {threshold} (наращивать воронку): {below}.',
   'pipeline.aheadLabel': 'Открытая воронка всей команды по ожидаемому месяцу закрытия и этапам',
@@ -161,14 +148,7 @@ export const kpiPageRu: Record<keyof typeof kpiPageEn, string> = {
   'pipeline.overdueNote': 'Просроченные сделки — открытые сделки, ожидаемая дата закрытия которых прошла (в любом месяце). Они не входят в открытую воронку месяца; обновите их или закройте.',
   'pipeline.why': 'Статья: разрыв между квотой и уже выигранным в сравнении с воронкой, которая ещё может закрыться, говорит, наращивать ли воронку или закрывать то, что есть.',
 
-  'overview.title': 'KPI команды, {month}',
-  'overview.month': 'Этот месяц',
-  'overview.quarter': 'Квартал на текущую дату',
-  'overview.focus': 'Фокус сейчас',
   'overview.laggingCaption': 'Результаты всей команды, {period}',
-  'overview.teamsCaption': 'Команды, {period}: по одному числу на KPI',
-  'overview.repsCaption': 'Менеджеры, {period}: по одному числу на KPI',
   'overview.teams': 'Команды',
   'overview.reps': 'Менеджеры',
-  'overview.cardsNote': 'Каждая карточка сравнивается со всем предыдущим периодом. Незавершённый месяц или квартал сравнивается как есть.',
 };
