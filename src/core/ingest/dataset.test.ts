@@ -45,6 +45,19 @@ describe('readDataset', () => {
     ]);
   });
 
+  it('reads close_dates.csv when there is one, checked like the other files, and never needs it', async () => {
+    const { dataset } = await readDataset(textSource({ 'deals.csv': DEALS }));
+    expect(dataset.closeDates).toBeNull();
+    const closeDates = 'deal,close_date,recorded\nD1,2026-11-01,2026-10-01\nD1,31.12.2026,2026-10-15\nD9,2026-11-01,2026-10-01\nD1,soon,2026-10-20\n';
+    const read = await readDataset(textSource({ 'deals.csv': DEALS, 'close_dates.csv': closeDates }));
+    expect(read.problems.kept.map(formatProblem)).toEqual([
+      'close_dates.csv:4 deal "D9": refers to a missing deal',
+      'close_dates.csv:5 close_date "soon": not a valid date (e.g. 2026-10-31, 31.10.2026, 10/31/2026)',
+    ]);
+    expect(read.dataset.closeDates?.map((e) => [e.deal, e.close_date - e.recorded])).toEqual([['D1', 31], ['D1', 77]]);
+    expect(read.dataset.files.at(-1)).toEqual({ file: 'close_dates.csv', kind: 'close_dates', present: true, rows: 2 });
+  });
+
   it('reports config problems with their line and key, and stops there', async () => {
     const config = '{\n  "stages": [{ "name": "Qualify" }],\n  "wonStage": "Won",\n  "colour": "red",\n  "window": 0\n}\n';
     expect(await problemsOf({ 'deals.csv': DEALS, 'keepscore.config.json': config })).toEqual([

@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
 import {
-  quotaSchema, rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
+  CLOSE_DATES_FILE, closeDateSchema, quotaSchema, rowSchemas, teamSchema,
+  type Activity, type CloseDateEntry, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
 } from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
 import type { CsvSource } from './csvReader.ts';
@@ -34,7 +35,7 @@ export interface DataSource {
 
 export interface FileSummary {
   file: string;
-  kind: FileKind;
+  kind: FileKind | 'close_dates';
   present: boolean;
   rows: number;
 }
@@ -47,6 +48,8 @@ export interface Dataset {
   quotas: Quota[];
   /** null without customers.csv: churn is then unknown, not zero. */
   customers: Customer[] | null;
+  /** Close dates recorded from successive deals exports (close_dates.csv); null without the file: no deal can be seen to slip. */
+  closeDates: CloseDateEntry[] | null;
   files: FileSummary[];
   /** One report per file read as a CRM export or through a mapping (none for canonical files). */
   imports: ImportReport[];
@@ -70,7 +73,7 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   const configText = await source.readText(CONFIG_FILE);
   let config = parseConfig(configText, problems);
   const imports: ImportReport[] = [];
-  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, files: [], imports };
+  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, closeDates: null, files: [], imports };
   if (problems.total > 0) return { dataset, problems, imports };
 
   const schemas = rowSchemas(config);
@@ -116,7 +119,18 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
     (await read('activities', { uniqueColumn: 'id', reference: { column: 'deal', ids: dealIds, what: 'deal' } })) ?? [];
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
+  dataset.closeDates = await readCloseDates(source, config, problems, dealIds, dataset.files, importing(null));
   return { dataset, problems, imports };
+}
+
+/** close_dates.csv, checked like the canonical files; null when absent (it is never required). */
+async function readCloseDates(source: DataSource, config: Config, problems: ProblemLog, dealIds: ReadonlySet<string>, files: FileSummary[], importing: Importing) {
+  const csv = await source.openCsv(CLOSE_DATES_FILE);
+  if (csv === null) return null;
+  const checks: FileChecks = { reference: { column: 'deal', ids: dealIds, what: 'deal' } };
+  const rows = await ingestFile('close_dates', CLOSE_DATES_FILE, csv, closeDateSchema(config.dateOrder), problems, checks, importing);
+  files.push({ file: CLOSE_DATES_FILE, kind: 'close_dates', present: true, rows: rows.length });
+  return rows;
 }
 
 /** The import report of an export the folder scan found says so. */

@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Config } from '../schema/config.ts';
-import { DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
+import { CLOSE_DATE_COLUMNS, DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
 import type { ImportKind, SourceSpec } from '../schema/sources.ts';
 import { readCsv, type CsvRead, type CsvSource } from './csvReader.ts';
 import type { Currencies } from './currency.ts';
@@ -106,7 +106,7 @@ export async function ingestFile<S extends z.ZodObject>(
 ): Promise<z.output<S>[]> {
   const keys = Object.keys(schema.shape);
   const fields = keys.map((key) => memoized(schema.shape[key] as z.ZodType));
-  const required = kind === 'teams' ? TEAM_COLUMNS : REQUIRED_COLUMNS[kind];
+  const required = kind === 'teams' ? TEAM_COLUMNS : kind === 'close_dates' ? CLOSE_DATE_COLUMNS : REQUIRED_COLUMNS[kind];
   const derived = DERIVED_COLUMNS[kind] ?? {};
   const makeRow = rowFactory(keys);
   const values: unknown[] = new Array(keys.length);

@@ -16,9 +16,9 @@ export interface DealTouches {
   stageEntered: Int32Array;
 }
 
-export function dealTouches(dataset: Dataset, asOf: Day): DealTouches {
+/** `index` maps a deal id to its index in `dataset.deals`. */
+export function dealTouches(dataset: Dataset, index: ReadonlyMap<string, number>, asOf: Day): DealTouches {
   const { deals } = dataset;
-  const index = new Map(deals.map((d, i) => [d.id, i]));
   const lastTouch = Int32Array.from(deals, (d) => d.created);
   const stageEntered = new Int32Array(deals.length).fill(NO_DAY);
   for (const h of dataset.stageHistory) {
