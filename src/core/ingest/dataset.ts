@@ -119,16 +119,20 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
     (await read('activities', { uniqueColumn: 'id', reference: { column: 'deal', ids: dealIds, what: 'deal' } })) ?? [];
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
-  dataset.closeDates = await readCloseDates(source, config, problems, dealIds, dataset.files, importing(null));
+  dataset.closeDates = await readCloseDates(source, config, problems, dataset.files, importing(null));
   return { dataset, problems, imports };
 }
 
-/** close_dates.csv, checked like the canonical files; null when absent (it is never required). */
-async function readCloseDates(source: DataSource, config: Config, problems: ProblemLog, dealIds: ReadonlySet<string>, files: FileSummary[], importing: Importing) {
+/**
+ * close_dates.csv, checked like the canonical files; null when absent (it is
+ * never required). A row of a deal the deals file no longer has is no error:
+ * the file is the upload's record of past exports, and a deal deleted in the
+ * CRM must not block the next upload (the deal lists pass over it).
+ */
+async function readCloseDates(source: DataSource, config: Config, problems: ProblemLog, files: FileSummary[], importing: Importing) {
   const csv = await source.openCsv(CLOSE_DATES_FILE);
   if (csv === null) return null;
-  const checks: FileChecks = { reference: { column: 'deal', ids: dealIds, what: 'deal' } };
-  const rows = await ingestFile('close_dates', CLOSE_DATES_FILE, csv, closeDateSchema(config.dateOrder), problems, checks, importing);
+  const rows = await ingestFile('close_dates', CLOSE_DATES_FILE, csv, closeDateSchema(config.dateOrder), problems, {}, importing);
   files.push({ file: CLOSE_DATES_FILE, kind: 'close_dates', present: true, rows: rows.length });
   return rows;
 }

@@ -12,11 +12,12 @@ export interface CloseDateHistory {
   recorded: Int32Array;
 }
 
-/** null without close_dates.csv. `dealIndex` maps a deal id to its index in `dataset.deals`. */
+/** null without close_dates.csv. `dealIndex` maps a deal id to its index in `dataset.deals`; entries of other deals are passed over. */
 export function closeDateHistory(dataset: Dataset, dealIndex: ReadonlyMap<string, number>): CloseDateHistory | null {
   if (dataset.closeDates === null) return null;
   const entries = dataset.closeDates
-    .map((e) => ({ deal: dealIndex.get(e.deal)!, closeDate: e.close_date, recorded: e.recorded }))
+    .map((e) => ({ deal: dealIndex.get(e.deal) ?? -1, closeDate: e.close_date, recorded: e.recorded }))
+    .filter((e) => e.deal >= 0)
     .sort((a, b) => a.deal - b.deal || a.recorded - b.recorded);
   const start = new Int32Array(dataset.deals.length + 1);
   for (const e of entries) start[e.deal + 1]++;

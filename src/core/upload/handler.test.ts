@@ -104,12 +104,16 @@ describe('handleUpload', () => {
     expect(response.status, JSON.stringify(body)).toBe(202);
     expect(body.stageChanges).toBe(1);
     expect(deps.files['stage_history.csv']).toBe('deal,stage,entered\nD6,Discovery,2026-11-28\n');
-    expect(deps.commits[0].changes.map((c) => c.name)).toEqual(['stage_history.csv', 'deals.csv']);
+    expect(deps.commits[0].changes.map((c) => c.name)).toEqual(['stage_history.csv', 'close_dates.csv', 'deals.csv']);
+    // The first export recorded: every open deal's close date.
+    expect(deps.files['close_dates.csv']).toBe('deal,close_date,recorded\nD5,2026-10-31,2026-11-28\nD6,2026-11-30,2026-11-28\nD7,2026-09-30,2026-11-28\nD8,2026-10-28,2026-11-28\n');
+    expect(body.notes).toContain('4 open deals\' close dates recorded in close_dates.csv, dated 2026-11-28');
     expect(deps.commits[0].snapshot).toMatchObject({ date: '2026-11-28', open: { count: 4, amount: 54000 } });
 
-    // The same export again: nothing moved.
+    // The same export again: nothing moved, no close date changed.
     const again = await upload(deps, moved, '?exported=2026-11-29');
     expect((await again.json()).stageChanges).toBe(0);
+    expect(deps.commits[1].changes.map((c) => c.name)).toEqual(['deals.csv']);
   });
 
   it('lists uploads and builds in the status, with the version asked for', async () => {
