@@ -129,9 +129,9 @@ async function closeDatesChange(base: DataSource, next: LoadResult, date: string
     return null;
   }
   const n = records.length;
-  const what = next.dataset.closeDates === null ? 'open deals\' close dates' : 'close dates changed since the previous export';
+  const what = next.dataset.closeDates === null ? plural(n, 'open deal\'s close date', 'open deals\' close dates') : `${plural(n, 'close date', 'close dates')} changed since the previous export`;
   return {
     change: { name: CLOSE_DATES_FILE, text: appended.text }, count: n, found: plural(n, 'close date', 'close dates'),
-    note: `${n} ${what} recorded in ${CLOSE_DATES_FILE}, dated ${date}`,
+    note: `${what} recorded in ${CLOSE_DATES_FILE}, dated ${date}`,
   };
 }

@@ -6,7 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dealLists } from '../deals/dealLists.ts';
+import { readDataset } from '../ingest/dataset.ts';
 import { textSource } from '../ingest/textSource.ts';
+import { isoToDay } from '../ingest/values.ts';
+import { parsePeriod } from '../kpi/periods.ts';
+import { kpiEngine, periodFacts } from '../kpi/report.ts';
 import { uploadLimits } from './env.ts';
 import { dateInName, handleUpload } from './handler.ts';
 import { Recent } from './recent.ts';
@@ -114,6 +119,24 @@ describe('handleUpload', () => {
     const again = await upload(deps, moved, '?exported=2026-11-29');
     expect((await again.json()).stageChanges).toBe(0);
     expect(deps.commits[1].changes.map((c) => c.name)).toEqual(['deals.csv']);
+  });
+
+  it('records close dates export by export, so a deal whose close date moved out of November lists as slipped', async () => {
+    const deps = memoryDeps(fixture());
+    const deals = deps.files['deals.csv'];
+    expect((await upload(deps, deals, '?exported=2026-11-10')).status).toBe(202);
+    const moved = deals.replace('Zeta,Bob,web,Qualify,8000,2026-10-12,2026-11-30', 'Zeta,Bob,web,Qualify,8000,2026-10-12,2026-12-15');
+    const body = await (await upload(deps, moved, '?exported=2026-11-20')).json();
+    expect(body.notes).toContain('1 close date changed since the previous export recorded in close_dates.csv, dated 2026-11-20');
+    expect(deps.commits[1].changes.map((c) => c.name)).toEqual(['close_dates.csv', 'deals.csv']);
+    expect(deps.files['close_dates.csv'].split('\n').filter((l) => l.startsWith('D6,'))).toEqual(['D6,2026-11-30,2026-11-10', 'D6,2026-12-15,2026-11-20']);
+
+    const { dataset, problems } = await readDataset(textSource(deps.files));
+    expect(problems.total).toBe(0);
+    const { facts } = kpiEngine(dataset, isoToDay('2026-11-20')!);
+    const lists = dealLists(facts, facts.reps.map((_, i) => i), periodFacts(facts, parsePeriod('2026-11')!));
+    expect(lists.slipped.rows.map((r) => [r.id, r.slippedFrom, r.recorded, r.closeDate])).toEqual([['D6', '2026-11-30', '2026-11-10', '2026-12-15']]);
+    expect(lists.slipped).toMatchObject({ count: 1, amount: 8000, exportsRecorded: 2 });
   });
 
   it('lists uploads and builds in the status, with the version asked for', async () => {
