@@ -50,6 +50,10 @@ export interface DealLists {
   forecast: DealList<ForecastRow> & { closedWon: number; weighted: number; expected: number };
 }
 
+/** Every list, in the order a page shows them (and its section anchors: closingThisWeek is `#closing-this-week`). */
+export const DEAL_LIST_NAMES = ['overdue', 'due', 'closingThisWeek', 'stale', 'slipped', 'largest', 'won', 'lost', 'forecast'] as const satisfies readonly (keyof DealLists)[];
+export type DealListName = (typeof DEAL_LIST_NAMES)[number];
+
 export interface DealListOptions {
   /** How many deals `largest` holds (default 10). */
   largest?: number;
