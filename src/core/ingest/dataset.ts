@@ -17,6 +17,7 @@ import { Currencies } from './currency.ts';
 import { ingestFile, type FileChecks, type Importing } from './file.ts';
 import { findExports, foundNote, type FoundExport } from './folderScan.ts';
 import type { ImportReport } from './importReport.ts';
+import { LostIds } from './lostIds.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { configProblems } from './configProblems.ts';
 import { UniqueIds } from './uniqueIds.ts';
@@ -94,6 +95,7 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
       const csv = await source.openCsv(file);
       if (csv === null) {
         if (spec) problems.add({ file, line: 0, column: '', value: '', rule: `missing file; keepscore.config.json names it in sources.${kind}` });
+        if (spec) checks.lost?.ids.unknown(file);
         else dataset.files.push({ file, kind, present: false, rows: 0 });
         continue;
       }
@@ -107,16 +109,18 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
 
   config = dataset.config = await readTeams(source, config, problems, importing);
   const currencies = new Currencies(config);
-  const deals = await read('deals', { uniqueColumn: 'id', currencies });
+  // The deals the other files refer to; what deals.csv failed to define makes their missing references knock-ons.
+  const lostDeals = new LostIds();
+  const deals = await read('deals', { uniqueColumn: 'id', currencies, lost: { ids: lostDeals, column: 'id' } });
   const mixed = currencies.problem();
   if (mixed !== null) problems.add(mixed);
   if (deals === null && !config.sources?.deals && !scan?.problems.some((p) => p.file === 'deals.csv')) problems.add(missingDeals(scan?.others ?? []));
+  if (deals === null && !config.sources?.deals) lostDeals.unknown('deals.csv');
   dataset.deals = deals ?? [];
-  const dealIds = new Set(dataset.deals.map((d) => d.id));
-  const history = await read('stage_history', { reference: { column: 'deal', ids: dealIds, what: 'deal' } });
+  const dealRef = { column: 'deal', ids: new Set(dataset.deals.map((d) => d.id)), what: 'deal', lost: lostDeals };
+  const history = await read('stage_history', { reference: dealRef });
   dataset.stageHistory = mergeHistory(history, stageEntries, dataset.files);
-  dataset.activities =
-    (await read('activities', { uniqueColumn: 'id', reference: { column: 'deal', ids: dealIds, what: 'deal' } })) ?? [];
+  dataset.activities = (await read('activities', { uniqueColumn: 'id', reference: dealRef })) ?? [];
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
   dataset.closeDates = await readCloseDates(source, config, problems, dataset.files, importing(null));
