@@ -99,15 +99,3 @@ export function formatProblem(p: Problem): string {
 function truncate(value: string): string {
   return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }
-
-/** The readable report: a count, the first `limit` problems (at most those kept), and a count per rule. */
-export function summarizeProblems(log: ProblemLog, limit = 50): string {
-  const lines = [`${log.total} problem${log.total === 1 ? '' : 's'} found in the data:`];
-  const shown = log.kept.slice(0, limit);
-  for (const p of shown) lines.push(`  ${formatProblem(p)}`);
-  if (log.total > shown.length) lines.push(`  ... and ${log.total - shown.length} more`);
-  lines.push('By rule:');
-  const rules = [...log.countByRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [rule, count] of rules) lines.push(`  ${String(count).padStart(7)}  ${rule}`);
-  return lines.join('\n');
-}
