@@ -139,6 +139,35 @@ describe('handleUpload', () => {
     expect(lists.slipped).toMatchObject({ count: 1, amount: 8000, exportsRecorded: 2 });
   });
 
+  it('answers a broken deals file with its own problems first, and the references of the stored files to its rejected rows folded under it', async () => {
+    const files: Record<string, string> = { ...fixture(), 'stage_history.csv': 'deal,stage,entered\nD1,Qualify,2026-08-05\nD2,Qualify,2026-09-01\n' };
+    const deps = memoryDeps(files);
+    const broken = files['deals.csv']
+      .replace('Acme,Ann,web,Closed Won,10000', 'Acme,Ann,web,Closed Won,lots')
+      .replace('Beta,Bob,web,Closed Won', 'Beta,Bob,web,Won')
+      .replace('Zeta,Bob,web,Qualify,8000,2026-10-12,2026-11-30', 'Zeta,Bob,web,Qualify,8000,2026-10-12,soon');
+    const response = await upload(deps, broken, '?file=deals');
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error).toBe('deals.csv was not accepted: 3 problems in the data (and 6 knock-on problems that follow from them); nothing was changed');
+    expect(body.problems.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual([[2, 'amount'], [3, 'stage'], [7, 'close_date']]);
+    expect(body.total).toBe(3);
+    expect(body.knockOns).toEqual([{
+      cause: 'deals.csv',
+      total: 6,
+      groups: [
+        { file: 'activities.csv', rule: 'refers to a missing deal', count: 4, lines: [3, 5, 12, 13] },
+        { file: 'stage_history.csv', rule: 'refers to a missing deal', count: 2, lines: [2, 3] },
+      ],
+    }]);
+
+    const page = await (await upload(deps, broken, '?file=deals', { Accept: 'text/html' })).text();
+    expect(page.match(/<tr><td>/g)).toHaveLength(3);
+    expect(page).toContain('<p>6 knock-on problems from deals.csv: references to deals that deals.csv would have defined');
+    expect(page).toContain('<li>4 in activities.csv: refers to a missing deal (lines 3, 5, 12, 13)</li><li>2 in stage_history.csv: refers to a missing deal (lines 2, 3)</li>');
+    expect(deps.commits).toEqual([]);
+  });
+
   it('lists uploads and builds in the status, with the version asked for', async () => {
     const deps = memoryDeps(fixture());
     const { version } = await (await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n')).json();
