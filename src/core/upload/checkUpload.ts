@@ -72,7 +72,7 @@ export async function checkUpload(base: DataSource, kind: UploadKind, text: stri
   // Checked again as the folder would be, so a derived file can never make an accepted upload unbuildable.
   const again = await readDataset(overlaySource(base, { [file]: text, ...Object.fromEntries(derived.map((d) => [d.change.name, d.change.text])) }));
   if (again.problems.total > 0) {
-    checked.notes.push(`${derived.map((d) => d.found).join(' and ')} were found but not added: the files would not validate`);
+    checked.notes.push(`${derived.map((d) => d.found).join(' and ')} found but not added: the files would not validate`);
     return { ok: checked };
   }
   // Before the deals file: a reader between two writes sees files that agree.
