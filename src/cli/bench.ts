@@ -10,7 +10,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadDataset } from '../node/loadDataset.ts';
-import { summarizeProblems } from '../core/ingest/problems.ts';
+import { problemText } from '../site/present/problemLines.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { periodsBetween } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
@@ -50,7 +50,7 @@ async function full(dir: string): Promise<Omit<RunResult, 'peakRssMb'>> {
   const files = await csvFiles(dir);
   const t0 = performance.now();
   const { dataset, problems } = await loadDataset(dir);
-  if (problems.total > 0) throw new UserError(summarizeProblems(problems));
+  if (problems.total > 0) throw new UserError(problemText(problems));
   const t1 = performance.now();
   const engine = kpiEngine(dataset);
   const t2 = performance.now();

@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
 import {
-  quotaSchema, rowSchemas, teamSchema, type Activity, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
+  CLOSE_DATES_FILE, closeDateSchema, quotaSchema, rowSchemas, teamSchema,
+  type Activity, type CloseDateEntry, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
 } from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
 import type { CsvSource } from './csvReader.ts';
@@ -16,6 +17,7 @@ import { Currencies } from './currency.ts';
 import { ingestFile, type FileChecks, type Importing } from './file.ts';
 import { findExports, foundNote, type FoundExport } from './folderScan.ts';
 import type { ImportReport } from './importReport.ts';
+import { LostIds } from './lostIds.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { configProblems } from './configProblems.ts';
 import { UniqueIds } from './uniqueIds.ts';
@@ -34,7 +36,7 @@ export interface DataSource {
 
 export interface FileSummary {
   file: string;
-  kind: FileKind;
+  kind: FileKind | 'close_dates';
   present: boolean;
   rows: number;
 }
@@ -47,6 +49,8 @@ export interface Dataset {
   quotas: Quota[];
   /** null without customers.csv: churn is then unknown, not zero. */
   customers: Customer[] | null;
+  /** Close dates recorded from successive deals exports (close_dates.csv); null without the file: no deal can be seen to slip. */
+  closeDates: CloseDateEntry[] | null;
   files: FileSummary[];
   /** One report per file read as a CRM export or through a mapping (none for canonical files). */
   imports: ImportReport[];
@@ -70,7 +74,7 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   const configText = await source.readText(CONFIG_FILE);
   let config = parseConfig(configText, problems);
   const imports: ImportReport[] = [];
-  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, files: [], imports };
+  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, closeDates: null, files: [], imports };
   if (problems.total > 0) return { dataset, problems, imports };
 
   const schemas = rowSchemas(config);
@@ -91,6 +95,7 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
       const csv = await source.openCsv(file);
       if (csv === null) {
         if (spec) problems.add({ file, line: 0, column: '', value: '', rule: `missing file; keepscore.config.json names it in sources.${kind}` });
+        if (spec) checks.lost?.ids.unknown(file);
         else dataset.files.push({ file, kind, present: false, rows: 0 });
         continue;
       }
@@ -104,19 +109,36 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
 
   config = dataset.config = await readTeams(source, config, problems, importing);
   const currencies = new Currencies(config);
-  const deals = await read('deals', { uniqueColumn: 'id', currencies });
+  // The deals the other files refer to; what deals.csv failed to define makes their missing references knock-ons.
+  const lostDeals = new LostIds();
+  const deals = await read('deals', { uniqueColumn: 'id', currencies, lost: { ids: lostDeals, column: 'id' } });
   const mixed = currencies.problem();
   if (mixed !== null) problems.add(mixed);
   if (deals === null && !config.sources?.deals && !scan?.problems.some((p) => p.file === 'deals.csv')) problems.add(missingDeals(scan?.others ?? []));
+  if (deals === null && !config.sources?.deals) lostDeals.unknown('deals.csv');
   dataset.deals = deals ?? [];
-  const dealIds = new Set(dataset.deals.map((d) => d.id));
-  const history = await read('stage_history', { reference: { column: 'deal', ids: dealIds, what: 'deal' } });
+  const dealRef = { column: 'deal', ids: new Set(dataset.deals.map((d) => d.id)), what: 'deal', lost: lostDeals };
+  const history = await read('stage_history', { reference: dealRef });
   dataset.stageHistory = mergeHistory(history, stageEntries, dataset.files);
-  dataset.activities =
-    (await read('activities', { uniqueColumn: 'id', reference: { column: 'deal', ids: dealIds, what: 'deal' } })) ?? [];
+  dataset.activities = (await read('activities', { uniqueColumn: 'id', reference: dealRef })) ?? [];
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
+  dataset.closeDates = await readCloseDates(source, config, problems, dataset.files, importing(null));
   return { dataset, problems, imports };
+}
+
+/**
+ * close_dates.csv, checked like the canonical files; null when absent (it is
+ * never required). A row of a deal the deals file no longer has is no error:
+ * the file is the upload's record of past exports, and a deal deleted in the
+ * CRM must not block the next upload (the deal lists pass over it).
+ */
+async function readCloseDates(source: DataSource, config: Config, problems: ProblemLog, files: FileSummary[], importing: Importing) {
+  const csv = await source.openCsv(CLOSE_DATES_FILE);
+  if (csv === null) return null;
+  const rows = await ingestFile('close_dates', CLOSE_DATES_FILE, csv, closeDateSchema(config.dateOrder), problems, {}, importing);
+  files.push({ file: CLOSE_DATES_FILE, kind: 'close_dates', present: true, rows: rows.length });
+  return rows;
 }
 
 /** The import report of an export the folder scan found says so. */

@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Config } from '../schema/config.ts';
-import { DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
+import { CLOSE_DATE_COLUMNS, DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS, type StageEntry } from '../schema/rows.ts';
 import type { ImportKind, SourceSpec } from '../schema/sources.ts';
 import { readCsv, type CsvRead, type CsvSource } from './csvReader.ts';
 import type { Currencies } from './currency.ts';
@@ -19,6 +19,7 @@ import { repeatedHeaderNotes, repeatedHeaders, type RepeatedHeader } from './hea
 import { ImportReportBuilder, type ImportReport } from './importReport.ts';
 import { planFor } from './importPlan.ts';
 import type { RowPlan } from './mapping.ts';
+import type { LostIds } from './lostIds.ts';
 import type { ProblemLog } from './problems.ts';
 import { stageEntriesOf } from './stageDates.ts';
 import { UniqueIds } from './uniqueIds.ts';
@@ -28,8 +29,14 @@ export interface FileChecks {
   uniqueColumn?: string;
   /** Ids already seen in earlier files of the same kind (two activity exports), shared so repeats across them are caught. */
   seenIds?: UniqueIds;
-  /** Column whose non-empty value must be an id in this set, and what that set holds. */
-  reference?: { column: string; ids: ReadonlySet<string>; what: string };
+  /**
+   * Column whose non-empty value must be an id in this set, and what that set
+   * holds; `lost`: the ids the referenced file failed to define, so a
+   * reference to one of them is a knock-on problem.
+   */
+  reference?: { column: string; ids: ReadonlySet<string>; what: string; lost?: LostIds };
+  /** Collects the ids of this file's rejected rows (and whether some went unread), for the files that refer to it. */
+  lost?: { ids: LostIds; column: string };
   /** Deals: converts amounts to the config's currency and counts the currencies, across the files of the kind. */
   currencies?: Currencies;
 }
@@ -106,7 +113,7 @@ export async function ingestFile<S extends z.ZodObject>(
 ): Promise<z.output<S>[]> {
   const keys = Object.keys(schema.shape);
   const fields = keys.map((key) => memoized(schema.shape[key] as z.ZodType));
-  const required = kind === 'teams' ? TEAM_COLUMNS : REQUIRED_COLUMNS[kind];
+  const required = kind === 'teams' ? TEAM_COLUMNS : kind === 'close_dates' ? CLOSE_DATE_COLUMNS : REQUIRED_COLUMNS[kind];
   const derived = DERIVED_COLUMNS[kind] ?? {};
   const makeRow = rowFactory(keys);
   const values: unknown[] = new Array(keys.length);
@@ -130,7 +137,7 @@ export async function ingestFile<S extends z.ZodObject>(
       }
     }
     if (checks.reference) {
-      const { column, ids, what } = checks.reference;
+      const { column, ids, what, lost } = checks.reference;
       const id = row[column] as string | undefined;
       if (id !== undefined && !ids.has(id)) {
         if (plan !== null && !plan.strict) {
@@ -143,7 +150,10 @@ export async function ingestFile<S extends z.ZodObject>(
           plan.report.change(`${column} link dropped: no ${what} with that id`, line);
           return true;
         }
-        log.add({ file: fileName, line, column, value: id, rule: `refers to a missing ${what}` });
+        const problem = { file: fileName, line, column, value: id, rule: `refers to a missing ${what}` };
+        const cause = lost?.causeOf(id) ?? null;
+        if (cause === null) log.add(problem);
+        else log.addKnockOn(problem, cause);
         return false;
       }
     }
@@ -161,7 +171,10 @@ export async function ingestFile<S extends z.ZodObject>(
         for (const issue of result.error.issues) log.add({ file: fileName, line, column: keys[k], value: strings[k], rule: issue.message });
       }
     }
-    if (!valid) return null;
+    if (!valid) {
+      if (checks.lost) checks.lost.ids.rejected(strings[keys.indexOf(checks.lost.column)] ?? '', fileName);
+      return null;
+    }
     const row = makeRow(values);
     if (!accept(row, line)) return null;
     checks.currencies?.take(row as { amount: number; currency?: string }, fileName, line);
@@ -202,6 +215,7 @@ export async function ingestFile<S extends z.ZodObject>(
     },
     malformed(line, message) {
       log.add({ file: fileName, line, column: '', value: '', rule: `unreadable row (${message})` });
+      checks.lost?.ids.unknown(fileName);
     },
     row(cells, line) {
       if (!usable) return;
@@ -216,6 +230,7 @@ export async function ingestFile<S extends z.ZodObject>(
   }, importing.spec?.encoding ?? importing.config.encoding);
   if (read.unreadable !== null) log.add({ file: fileName, line: read.unreadable.line, column: '', value: '', rule: read.unreadable.rule });
   else if (columnIndex.length === 0) log.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });
+  if (read.unreadable !== null || !usable) checks.lost?.ids.unknown(fileName);
   const builder = plan !== null ? (plan as RowPlan).report : usable ? canonicalReport(kind, fileName, read, repeats, checks) : null;
   if (builder === null) return rows;
   Object.assign(builder.report, { rowsRead: counts.read, rowsKept: counts.kept });

@@ -14,6 +14,8 @@ import { toUnits, type Fraction } from './money.ts';
 import { configuredOdds } from './odds.ts';
 import { quotaTable, type QuotaTable } from './quota.ts';
 import { staleByRep, type StaleByRep } from './stale.ts';
+import { dealTouches, type DealTouches } from './touches.ts';
+import { closeDateHistory, type CloseDateHistory } from './closeDateHistory.ts';
 import { compareCodePoints } from './codePoints.ts';
 
 export interface Facts {
@@ -51,8 +53,12 @@ export interface Facts {
   quotas: QuotaTable;
   /** The config's probability of each open stage, exact. */
   configuredOdds: Fraction[];
-  /** Stale deals among those open at as-of, per rep (KPI-SPEC §7). */
+  /** Stale deals among those open at as-of, per rep and per deal (KPI-SPEC §7). */
   stale: StaleByRep;
+  /** Each deal's last touch and its entry into its current stage, as of as-of. */
+  touches: DealTouches;
+  /** The close dates recorded for each deal (close_dates.csv); null without that file. */
+  closeDates: CloseDateHistory | null;
   /** Outreach channel of each activity: its index in `outreachTypes`, or -1 (meetings, other). */
   channelOfActivity: Int8Array;
   outreachTypes: readonly string[];
@@ -111,6 +117,8 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const accounts = accountFacts(dataset);
   const dealUnits = Float64Array.from(deals, (d) => toUnits(d.amount));
   const openDeals = groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date);
+  const dealIndex = new Map(deals.map((d, i) => [d.id, i]));
+  const touches = dealTouches(dataset, dealIndex, asOf);
 
   return {
     dataset,
@@ -136,7 +144,9 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     },
     quotas: quotaTable(dataset.quotas, repIndex),
     configuredOdds: configuredOdds(config),
-    stale: staleByRep(dataset, openDeals, dealUnits, asOf),
+    stale: staleByRep(dataset, openDeals, dealUnits, touches.lastTouch, asOf),
+    touches,
+    closeDates: closeDateHistory(dataset, dealIndex),
     channelOfActivity: Int8Array.from(activities, (a) => OUTREACH_TYPES.indexOf(a.type as (typeof OUTREACH_TYPES)[number])),
     outreachTypes: OUTREACH_TYPES,
     accountOfDeal: accounts.ofDeal,

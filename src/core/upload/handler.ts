@@ -151,7 +151,8 @@ async function checkAndStore(
     if ('problems' in checked) {
       entry.file = checked.file;
       entry.error = firstProblem(checked.problems.kept, checked.problems.total);
-      return rejected(checked.file, checked.problems.kept, checked.problems.total, checked.problems.countByRule, html);
+      const { kept, ownTotal, countByRule, knockOns } = checked.problems;
+      return rejected(checked.file, kept, ownTotal, countByRule, html, knockOns);
     }
     const { ok } = checked;
     await deps.store.commit({ version, at: now.toISOString(), kind, file: ok.file, rows: ok.rows, changes: ok.changes, snapshot: ok.snapshot });
