@@ -4,7 +4,9 @@
  * shows is a metric cell, and one metric of one scope in one period reads
  * the same on every page that shows it; every table is a download.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KpiTrace } from './present/cell.ts';
 import { csvOf } from './present/table.ts';
@@ -83,5 +85,30 @@ describe('a rep without a quota', () => {
     const focus = tracedCells(pages).filter((c) => c.kpi.name === 'pipeline.focus' && c.kpi.scope.startsWith('rep:') && c.kpi.period === month);
     expect(focus.length).toBeGreaterThan(site.scopes.reps.length * 3);
     expect(new Set(focus.map((c) => c.text))).toEqual(new Set(['No quota set']));
+  });
+});
+
+describe('a young month (the tiny fixture, D5 won on 1 November)', () => {
+  it('leads its bookmarked pages with October, sharing October\'s parts and downloads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keepscore-young-'));
+    try {
+      cpSync(resolve(ROOT, FOLDERS.tiny), dir, { recursive: true });
+      const deals = readFileSync(join(dir, 'deals.csv'), 'utf8');
+      writeFileSync(join(dir, 'deals.csv'), deals.replace('D5,Epsilon suite,Epsilon,Ann,referral,Proposal,', 'D5,Epsilon suite,Epsilon,Ann,referral,Closed Won,'));
+      writeFileSync(join(dir, 'stage_history.csv'), 'deal,stage,entered\nD5,Closed Won,2026-11-01\n');
+      const site = await buildSiteModel(dir, '/');
+      expect(site.asOf).toBe('2026-11-01');
+      const pages = sitePages(site, new Set());
+      const home = pages.scopes.find((p) => p.at === undefined && p.page.scope.kind === 'team')!.page;
+      const october = pages.scopes.find((p) => p.at === 'p/2026-10' && p.page.scope.kind === 'team')!.page;
+      expect(home.lead.title).toBe('October 2026 (final)');
+      expect(home.beside?.title).toBe('November 2026 to date');
+      expect(home.members).toBe(october.members);
+      expect(home.chart).toBe(october.chart);
+      expect(home.lagging).toBe(october.lagging);
+      expect(() => siteDownloads(pages)).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

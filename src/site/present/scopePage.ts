@@ -108,9 +108,16 @@ function stripOf(site: SiteModel, scope: Scope, view: PeriodView): Strip {
   return { title: periodLabel(site, view.period), tiles: statusStrip(site, scope, view) };
 }
 
-/** The reps of a group, and for the whole team the teams of the config, side by side with their status; the forecast chart per rep. */
+/**
+ * The reps of a group, and for the whole team the teams of the config, side by side with their status; the forecast chart per rep.
+ * Made once per scope and lead period: a young month's page shows the month before's, the same parts (and downloads) as that month's page.
+ */
 function groupParts(site: SiteModel, scope: Scope, view: PeriodView, stem: string): Pick<ScopePage, 'chart' | 'members' | 'teams'> {
   if (scope.kind === 'rep') return { chart: null, members: null, teams: null };
+  return site.shared(`group:${scope.key}:${view.period.id}`, () => buildGroupParts(site, scope, view, stem));
+}
+
+function buildGroupParts(site: SiteModel, scope: Scope, view: PeriodView, stem: string): Pick<ScopePage, 'chart' | 'members' | 'teams'> {
   const { l, locale } = site.words;
   const id = view.period.id;
   const period = periodName(view.period, site.words);
@@ -167,12 +174,19 @@ export function scopePage(site: SiteModel, scope: Scope, period: Period): ScopeP
     week: scope.kind === 'team' || !current ? null : weekPlan(site, scope, stem),
     ...groupParts(site, scope, view, stem),
     cards: { title: fill(l['scope.kpisTitle'], { period: periodTitle(view.period, t, w) }), cards: kpiCards(site, scope, view) },
-    lagging: scope.kind === 'team' ? scopeTable(site, { id: `team-lagging-${view.period.id}`, caption: fill(l['overview.laggingCaption'], { period: periodTitle(view.period, t, w) }), period: view.period, metrics: LAGGING, scopes: [scope] }) : null,
+    lagging: scope.kind === 'team' ? laggingTable(site, scope, view.period) : null,
     notes: scope.kind === 'team' ? null : { intro: fill(l['coach.intro'], { months: site.pooled(scope, view).months }), items: notes.filter((n) => n !== first) },
     plan: planOf(site, scope, stem, view),
     ...coachingParts(site, scope, view, stem),
     trendsTitle: trendTitle(site, 'scope.trendsTitle'),
   };
+}
+
+/** The whole team's lagging indicators of the lead period, made once per period (as `groupParts`). */
+function laggingTable(site: SiteModel, scope: Scope, period: Period): Table {
+  const { words: w, timeline: t } = site;
+  const caption = fill(w.l['overview.laggingCaption'], { period: periodTitle(period, t, w) });
+  return site.shared(`lagging:${period.id}`, () => scopeTable(site, { id: `team-lagging-${period.id}`, caption, period, metrics: LAGGING, scopes: [scope] }));
 }
 
 /** Deals of the whole team closed (won or lost) in `period` so far. */
