@@ -13,12 +13,13 @@ import { chartRenderer, type ChartRenderer } from '../core/charts/render.ts';
 import type { Chart, ChartLocale } from '../core/charts/types.ts';
 import { activityPlan, planInputOf, type Plan, type PlanInput } from '../core/coaching/plan.ts';
 import { pool, type Pooled } from '../core/coaching/pool.ts';
+import { dealLists, dealListsShown, type DealLists } from '../core/deals/dealLists.ts';
 import type { Dataset } from '../core/ingest/dataset.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { KPI_SPEC_VERSION } from '../core/kpi/json.ts';
 import { parsePeriod, type Period } from '../core/kpi/periods.ts';
-import { kpiEngine, type KpiEngine } from '../core/kpi/report.ts';
+import { kpiEngine, periodFacts, type KpiEngine } from '../core/kpi/report.ts';
 import { reportMonths, type ReportMonth } from '../core/report/months.ts';
 import type { Snapshot } from '../core/report/snapshotFile.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -85,6 +86,10 @@ export interface SiteModel {
   pooled(scope: Scope, view?: PeriodView): Pooled;
   /** The scope's plan for the quota of the view's period (default: the current month), and what it rests on. */
   plan(scope: Scope, view?: PeriodView): { plan: Plan; input: PlanInput };
+  /** The site lists deals: false when the config says `"deals": "hide"` (then no deal page, link or name is built). */
+  dealsShown: boolean;
+  /** A scope's deal lists for a period, made once per scope and period; null when the site hides deals. */
+  deals(scope: Scope, period: Period): DealLists | null;
   /** A part several pages show (a chart and its table), made once by `build` and kept under `key`. */
   shared<T>(key: string, build: () => T): T;
   /** A chart as inline SVG, rendered once however many pages show it; money in `where`'s currency (default: the site's). */
@@ -152,6 +157,19 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
     if (!pooledScope) pools.set(key, (pooledScope = pooledWindow(timeline, view.window, (period) => kpis(scope, period))));
     return pooledScope;
   };
+  const dealsShown = dealListsShown(dataset.config);
+  const everyone = engine.facts.reps.map((_, i) => i);
+  const repsOf = (scope: Scope): number[] =>
+    scope.kind === 'team' ? everyone : scope.kind === 'group' ? (engine.teams.get(scope.name) ?? []) : [engine.facts.reps.indexOf(scope.name)];
+  const factsOf = once((id) => periodFacts(engine.facts, parsePeriod(id) as Period));
+  const lists = new Map<string, DealLists>();
+  const deals = (scope: Scope, period: Period): DealLists | null => {
+    if (!dealsShown) return null;
+    const key = `${scope.key}\n${period.id}`;
+    let found = lists.get(key);
+    if (!found) lists.set(key, (found = dealLists(engine.facts, repsOf(scope), factsOf(period.id))));
+    return found;
+  };
   const parts = new Map<string, unknown>();
   const renderers = new Map<string, ChartRenderer>();
   const rendered = new WeakMap<Chart, Promise<string>>();
@@ -179,6 +197,8 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
       return before ? shown(before) : null;
     },
     pooled,
+    dealsShown,
+    deals,
     plan(scope, view = current) {
       const input = planInputOf(kpis(scope, view.period), pooled(scope, view));
       return { plan: activityPlan(input), input };

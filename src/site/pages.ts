@@ -2,7 +2,7 @@
  * Every page of the site, built once from the site model: each route takes
  * its pages from here as getStaticPaths props, and the CSV route writes the
  * download of every table these pages hold. The cockpit's pages (each
- * scope's page and the four KPI pages) exist for every month and quarter of
+ * scope's page, its deal lists and the four KPI pages) exist for every month and quarter of
  * the data under `/p/<period>/`, and the bookmarked URLs show the current
  * month: one page object serves both its URLs.
  */
@@ -10,6 +10,7 @@ import { kpiJson } from '../core/kpi/json.ts';
 import type { Period } from '../core/kpi/periods.ts';
 import { activityPage, type ActivityPage } from './present/activityPage.ts';
 import { dataPage, type DataPage } from './present/dataPage.ts';
+import { dealsPage, type DealsPage } from './present/dealsPage.ts';
 import { pipelinePage, type PipelinePage } from './present/pipelinePage.ts';
 import { reportListPage, reportPage, type ReportListPage, type ReportPage } from './present/reportPage.ts';
 import { scopePage, type ScopePage } from './present/scopePage.ts';
@@ -32,6 +33,8 @@ export interface SitePages {
   stages: Routed<StagesPage>[];
   winRate: Routed<WinRatePage>[];
   pipeline: Routed<PipelinePage>[];
+  /** Every scope's deal lists, for every period; none when the config says `"deals": "hide"`. */
+  deals: Routed<DealsPage>[];
   reportList: ReportListPage;
   reports: ReportPage[];
   data: DataPage;
@@ -57,6 +60,7 @@ export function sitePages(site: SiteModel, narratives: ReadonlySet<string>): Sit
     stages: everyPeriod(site, (period) => [stagesPage(site, period)]),
     winRate: everyPeriod(site, (period) => [winRatePage(site, period)]),
     pipeline: everyPeriod(site, (period) => [pipelinePage(site, period)]),
+    deals: site.dealsShown ? everyPeriod(site, (period) => site.scopes.all.map((scope) => dealsPage(site, scope, period))) : [],
     reportList: reportListPage(site, narratives),
     reports: site.months.map((m) => reportPage(site, m.id)),
     data: dataPage(site),

@@ -33,6 +33,8 @@ describe('siteUrls', () => {
     expect(urls.page('deals', team, null)).toBe('/deals/');
     expect(urls.page('deals', maria, november)).toBe('/p/2026-11/reps/maria-chen/deals/');
     expect(urls.page('deals', enterprise, q4)).toBe('/p/2026-Q4/teams/enterprise/deals/');
+    expect(urls.dealList(maria, november, 'overdue')).toBe('/p/2026-11/reps/maria-chen/deals/#overdue');
+    expect(urls.dealList(team, null, 'closingThisWeek')).toBe('/deals/#closing-this-week');
   });
 
   it('names the route parameter of a period, and the other addresses, under any base', () => {

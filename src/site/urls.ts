@@ -11,6 +11,7 @@
  * the current month go to the bookmarked pages). A scope's
  * deal lists are `deals/` under its page: `/deals/`, `/p/2026-11/reps/<slug>/deals/`.
  */
+import type { DealListName } from '../core/deals/dealLists.ts';
 import type { Period } from '../core/kpi/periods.ts';
 
 /** What a page is about: a scope's page (home, team, rep), a KPI page of the whole team, or a scope's deal lists. */
@@ -30,6 +31,8 @@ export interface Urls {
   base: string;
   /** The page of `kind` about `scope` in `period`; null (or the current month) = the bookmarked page, which shows the current month. */
   page(kind: PageKind, scope: ScopeRef, period: Period | null): string;
+  /** A deal list's section of a scope's deal page in `period`: `…/deals/#overdue`, `#closing-this-week`. */
+  dealList(scope: ScopeRef, period: Period | null, list: DealListName): string;
   /** The route parameter of a page in `period` (`[...at]` in src/pages): undefined for a bookmarked page, else `p/<period>`. */
   at(period: Period | null): string | undefined;
   report(month: string): string;
@@ -45,6 +48,11 @@ export interface Urls {
   asset(name: string): string;
 }
 
+/** The section anchor of a deal list: its name in kebab case (`closingThisWeek` -> `closing-this-week`). */
+export function dealAnchor(list: DealListName): string {
+  return list.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
 /** The path of a scope's page, relative to the site root or a period's folder: '', `teams/<slug>/`, `reps/<slug>/`. */
 function scopePath(scope: ScopeRef): string {
   if (scope.kind === 'team') return '';
@@ -56,13 +64,15 @@ export function siteUrls(base: string, current: Period | null = null): Urls {
   const root = base.replace(/\/?$/, '/');
   const at = (period: Period | null) => (period === null ? undefined : `p/${period.id}`);
   const folder = (period: Period | null) => (period === null || period.id === current?.id ? root : `${root}p/${period.id}/`);
+  const page: Urls['page'] = (kind, scope, period) => {
+    if (kind === 'scope') return folder(period) + scopePath(scope);
+    if (kind === 'deals') return `${folder(period)}${scopePath(scope)}deals/`;
+    return `${folder(period)}kpi/${KPI_PATHS[kind]}/`;
+  };
   return {
     base: root,
-    page(kind, scope, period) {
-      if (kind === 'scope') return folder(period) + scopePath(scope);
-      if (kind === 'deals') return `${folder(period)}${scopePath(scope)}deals/`;
-      return `${folder(period)}kpi/${KPI_PATHS[kind]}/`;
-    },
+    page,
+    dealList: (scope, period, list) => `${page('deals', scope, period)}#${dealAnchor(list)}`,
     at,
     report: (month) => `${root}reports/${month}/`,
     reports: `${root}reports/`,

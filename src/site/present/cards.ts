@@ -13,6 +13,7 @@ import type { Scope } from '../scopes.ts';
 import type { NumberKind } from '../text/format.ts';
 import { periodName, type PeriodView } from '../timeline.ts';
 import { changeOf, metricCell, metricLabel, smallFlag, type Cell, type Change } from './cell.ts';
+import { scopeMetricCell } from './dealLinks.ts';
 import { windowName } from './funnel.ts';
 
 export type KpiId = 'activity' | 'stages' | 'winRate' | 'pipeline';
@@ -65,7 +66,7 @@ export function kpiCards(site: SiteModel, scope: Scope, view: PeriodView): CardV
   const kpis = site.kpis(scope, period);
   const before = site.kpis(scope, previous);
   const against = periodName(previous, w);
-  const fact = (ref: MetricRef): CardFact => ({ label: metricLabel(ref, w), cell: metricCell(kpis, ref, { scope: scope.key, period: period.id }, w) });
+  const fact = (ref: MetricRef): CardFact => ({ label: metricLabel(ref, w), cell: scopeMetricCell(site, scope, period, ref, kpis) });
   const cards = CARDS.map(({ id, main, facts }): CardView => ({
     id,
     title: w.l[`kpi.${id}.card`],

@@ -82,6 +82,6 @@ describe('planTable', () => {
       ['Outreach touches', '640', '148', '8 outreach touches per first meeting'],
     ]);
     expect(plan.rows[0].cells.map((c) => c.raw)).toEqual([20, 5, undefined]);
-    expect(plan.csv.href).toBe('/csv/rep-ann-plan.csv');
+    expect(plan.csv?.href).toBe('/csv/rep-ann-plan.csv');
   });
 });

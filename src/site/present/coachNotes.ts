@@ -13,6 +13,8 @@ import { table, type Table } from './table.ts';
 export interface Fact {
   label: string;
   value: string;
+  /** The list of the deals a count of deals stands for (an overdue or stale note's count). */
+  href?: string;
 }
 
 export interface NoteWords {

@@ -12,6 +12,7 @@ import { fill } from '../text/dictionary.ts';
 import type { PeriodView } from '../timeline.ts';
 import { metricCell, metricLabel } from './cell.ts';
 import type { ChartView } from './chartView.ts';
+import { scopeMetricCell } from './dealLinks.ts';
 import { scopeHead } from './scopeTable.ts';
 import { table } from './table.ts';
 
@@ -42,7 +43,7 @@ export function forecastView(site: SiteModel, scopes: readonly Scope[], view: Pe
   const summary = fill(l['forecast.summary'], { behind: behind.length ? behind.join(', ') : l['forecast.nobody'] });
   const tableRows = present.map(({ scope, kpis }) => ({
     head: scopeHead(scope, site.urls.page('scope', scope, period)),
-    cells: COLUMNS.map((ref) => metricCell(kpis, ref, { scope: scope.key, period: period.id }, w)),
+    cells: COLUMNS.map((ref) => scopeMetricCell(site, scope, period, ref, kpis)),
   }));
   return {
     chart: forecastChart({

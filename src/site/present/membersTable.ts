@@ -13,7 +13,8 @@ import type { MetricRef } from '../../core/schema/metric.ts';
 import type { SiteModel } from '../model.ts';
 import type { Scope } from '../scopes.ts';
 import type { PeriodView } from '../timeline.ts';
-import { metricCell, metricLabel, type Cell } from './cell.ts';
+import { metricLabel, type Cell } from './cell.ts';
+import { scopeMetricCell } from './dealLinks.ts';
 import { scopeHead } from './scopeTable.ts';
 import { statusWords } from './statusStrip.ts';
 import { table, type Table } from './table.ts';
@@ -54,7 +55,7 @@ export function membersTable(site: SiteModel, scopes: readonly Scope[], view: Pe
     const kpis = site.kpis(scope, view.period);
     const at = { scope: scope.key, period: view.period.id };
     const cells = cols.map(({ ref, status }) => {
-      const cell = metricCell(kpis, ref, at, w);
+      const cell = scopeMetricCell(site, scope, view.period, ref, kpis);
       return kpis && status ? { ...cell, status: statusWords(status(kpis, team, cell), w) } : cell;
     });
     return { head: scopeHead(scope, site.urls.page('scope', scope, view.period)), cells };

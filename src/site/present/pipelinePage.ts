@@ -17,6 +17,7 @@ import { fill } from '../text/dictionary.ts';
 import { periodTitle, shortMonth, type PeriodView } from '../timeline.ts';
 import { metricCell, metricLabel } from './cell.ts';
 import type { ChartView } from './chartView.ts';
+import { scopeMetricCell } from './dealLinks.ts';
 import { forecastView } from './forecastView.ts';
 import { stageColourOf } from './funnel.ts';
 import { kpiPageFrame, type KpiPageFrame } from './kpiIntro.ts';
@@ -78,11 +79,10 @@ function aheadView(site: SiteModel, view: PeriodView): ChartView {
   const points: TrendPoint[] = [];
   const rows: Row[] = view.ahead.map((period, i) => {
     const kpis = site.kpis(team, period);
-    const at = { scope: team.key, period: period.id };
     for (const stage of stages) points.push({ month: names[i], series: stage, value: kpis?.pipeline.openByStage[stage]?.amount ?? 0, small: false });
     return {
       head: { text: periodTitle(period, t, w) },
-      cells: [...stages.map((stage) => metricCell(kpis, { path: 'pipeline.openByStage.*.amount', key: stage }, at, w)), metricCell(kpis, m('pipeline.open.amount'), at, w)],
+      cells: [...stages.map((stage) => scopeMetricCell(site, team, period, { path: 'pipeline.openByStage.*.amount', key: stage }, kpis)), scopeMetricCell(site, team, period, m('pipeline.open.amount'), kpis)],
     };
   });
   const total = view.ahead.reduce((sum, p) => sum + (site.kpis(team, p)?.pipeline.open.amount ?? 0), 0);

@@ -18,7 +18,10 @@ import type { Scope } from '../scopes.ts';
 import { fill, type LabelKey } from '../text/dictionary.ts';
 import { leadsWithPrevious, periodName, periodTitle, type PeriodView } from '../timeline.ts';
 import { kpiCards, type CardView } from './cards.ts';
-import { metricLabel } from './cell.ts';
+import type { DealListName } from '../../core/deals/dealLists.ts';
+import { metricLabel, type Cell } from './cell.ts';
+import { dealHref } from './dealLinks.ts';
+import { partsOf, type Part } from './parts.ts';
 import type { ChartView } from './chartView.ts';
 import { noteWords, planTable, type NoteWords } from './coachNotes.ts';
 import { focusView, type FocusView } from './focus.ts';
@@ -47,6 +50,8 @@ export interface ScopePage {
   /** A rep's team, or a team's reps, in the same period. */
   links: { title: string; items: Link[] };
   lead: Strip;
+  /** Deals to act on: the counts of its lists, each linked (null when the site hides deals). */
+  deals: Part[] | null;
   /** This month to date, while the page leads with the month before, and the sentence that says so. */
   beside: (Strip & { href: string; why: string }) | null;
   focus: FocusView;
@@ -85,7 +90,22 @@ function notesOf(site: SiteModel, scope: Scope, view: PeriodView): NoteWords[] {
   const questionsOf = (stage: string) => config.stages.find((s) => s.name === stage)?.questions ?? [];
   const plan = site.plan(scope, view.period.kind === 'month' ? view : timeline.view(view.endMonth)).plan;
   const notes = coachingNotes({ current: kpis, pooled: site.pooled(scope, view), team: site.pooled(site.scopes.team, view), plan, coverageThreshold: config.coverageThreshold, running: view.running });
-  return notes.map((note) => noteWords(note, { ...site.words, questionsOf }));
+  return notes.map((note) => {
+    const words = noteWords(note, { ...site.words, questionsOf });
+    // An overdue or stale note's count (its first fact) links to those deals.
+    const href = (note.kind === 'overdue' || note.kind === 'stale') && dealHref(site, scope, view.period, note.kind);
+    return href ? { ...words, facts: words.facts.map((fact, i) => (i === 0 ? { ...fact, href } : fact)) } : words;
+  });
+}
+
+/** "3 overdue, 1 stale, 2 closing this week: the deal lists of Ann" — each count linked to its list; null when the site hides deals. */
+function dealsLine(site: SiteModel, scope: Scope, period: Period): Part[] | null {
+  const lists = site.deals(scope, period);
+  if (!lists) return null;
+  const { l, f } = site.words;
+  const count = (list: DealListName): Cell => ({ text: f.count(lists[list].count), href: dealHref(site, scope, period, list) });
+  const link: Cell = { text: fill(l['scope.dealsLink'], { scope: scope.label }), href: site.urls.page('deals', scope, period) };
+  return partsOf(l['scope.dealsLine'], { overdue: count('overdue'), stale: count('stale'), week: count('closingThisWeek'), link });
 }
 
 /** The plan for the current month's quota, with what the month's gap still needs; only on the current month's page. */
@@ -170,6 +190,7 @@ export function scopePage(site: SiteModel, scope: Scope, period: Period): ScopeP
     lead: stripOf(site, scope, view),
     beside: young ? { ...stripOf(site, scope, t.view(period)), href: site.urls.page('scope', scope, period), why: fill(l['strip.young'], { previous: periodLabel(site, view.period), current: periodLabel(site, period) }) } : null,
     focus: focusView(site, scope, view.period),
+    deals: dealsLine(site, scope, view.period),
     first,
     week: scope.kind === 'team' || !current ? null : weekPlan(site, scope, stem),
     ...groupParts(site, scope, view, stem),

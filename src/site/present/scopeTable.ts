@@ -8,7 +8,8 @@ import { focusOf, type MetricRef } from '../../core/schema/metric.ts';
 import type { SiteModel } from '../model.ts';
 import type { Scope } from '../scopes.ts';
 import { fill } from '../text/dictionary.ts';
-import { metricCell, metricLabel, type Cell, type Words } from './cell.ts';
+import { metricLabel, type Cell, type Words } from './cell.ts';
+import { scopeMetricCell } from './dealLinks.ts';
 import { table, type Table } from './table.ts';
 
 /** The row header of a scope: its name, linked to its page (the bookmarked one unless `href` says which), with its colour. */
@@ -36,7 +37,7 @@ export function scopeTable(site: SiteModel, spec: ScopeTableSpec): Table {
   const w = site.words;
   const rows = (spec.scopes ?? site.scopes.all).map((scope) => {
     const kpis = site.kpis(scope, spec.period);
-    return { head: scopeHead(scope, site.urls.page('scope', scope, spec.period)), cells: spec.metrics.map((ref) => metricCell(kpis, ref, { scope: scope.key, period: spec.period.id }, w)) };
+    return { head: scopeHead(scope, site.urls.page('scope', scope, spec.period)), cells: spec.metrics.map((ref) => scopeMetricCell(site, scope, spec.period, ref, kpis)) };
   });
   return table({ id: spec.id, caption: spec.caption, columns: [w.l['scope.column'], ...spec.metrics.map((ref) => metricLabel(ref, w))], rows }, w);
 }

@@ -17,6 +17,7 @@ import type { Scope } from '../scopes.ts';
 import { fill, type LabelKey } from '../text/dictionary.ts';
 import type { PeriodView } from '../timeline.ts';
 import { metricCell, type Cell, type Words } from './cell.ts';
+import { scopeMetricCell } from './dealLinks.ts';
 import { partsOf, type Part } from './parts.ts';
 
 export type TileId = 'forecast' | 'attainment' | 'coverage' | 'deals' | 'nextStep' | 'winRate';
@@ -122,7 +123,7 @@ export function statusStrip(site: SiteModel, scope: Scope, view: PeriodView): St
   const kpis = site.kpis(scope, view.period);
   if (!kpis) return [];
   const at = { scope: scope.key, period: view.period.id };
-  const input: TileInput = { site, scope, view, kpis, cell: (path) => metricCell(kpis, { path }, at, site.words) };
+  const input: TileInput = { site, scope, view, kpis, cell: (path) => scopeMetricCell(site, scope, view.period, { path }, kpis) };
   const team = scope.kind === 'team' ? null : site.kpis(site.scopes.team, view.period);
   const vsTeam = scope.kind === 'team' ? [] : [nextStepTile(input, team)];
   if (!view.running) return [attainmentTile(input), winRateTile(input), ...vsTeam];
