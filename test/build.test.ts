@@ -1,8 +1,8 @@
 /**
  * End-to-end: the real `astro build` on the hand-made fixture
- * test/fixtures/tiny, and on a broken copy of it.
+ * test/fixtures/tiny, on a copy of it that hides deals, and on a broken copy of it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from './astroBuild.ts';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,36 @@ describe('astro build', () => {
     const leakCell = pages[1].slice(pages[1].lastIndexOf('<td', leakAt), pages[1].indexOf('>', leakAt));
     expect(leakCell).toMatch(/class="[^"]*\bleak\b/);
     expect(shown.get('stages.leak|team|2026-10')).toBe('Proposal → Negotiation');
+
+    // The deals behind the counts: the home page's overdue count links to the whole team's list, which holds D7.
+    expect(html).toContain('<a href="/deals/#overdue" data-kpi="pipeline.overdue.count" data-scope="team" data-period="2026-10">1</a>');
+    const deals = readFileSync(join(outDir, 'deals/index.html'), 'utf8');
+    const overdue = deals.slice(deals.indexOf('<section class="deal-list" id="overdue"'), deals.indexOf('<section class="deal-list" id="due"'));
+    expect(overdue).toMatch(/<tr data-deal="D7" data-amount="12000"><th scope="row">Eta upgrade<\/th><td class="word" data-label="Account">Eta<\/td><td class="word" data-label="Owner">Ann<\/td>/);
+    expect(existsSync(join(outDir, 'p/2026-Q4/reps/bob/deals/index.html'))).toBe(true);
+  });
+
+  it('builds no deal page, no link to one and no deal or account name anywhere with "deals": "hide"', { timeout: 120_000 }, () => {
+    const hidden = join(temp, 'hidden');
+    cpSync(FIXTURE, hidden, { recursive: true });
+    const config = JSON.parse(readFileSync(join(hidden, 'keepscore.config.json'), 'utf8'));
+    writeFileSync(join(hidden, 'keepscore.config.json'), JSON.stringify({ ...config, deals: 'hide' }));
+    const outDir = join(temp, 'dist-hidden');
+    const { code, output } = buildSite(hidden, outDir);
+    expect(code, output).toBe(0);
+    // Every deal's name and account (deals.csv columns 2 and 3: "Eta upgrade", "Eta", ...).
+    const rows = readFileSync(join(FIXTURE, 'deals.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const names = [...new Set(rows.flatMap(([, name, account]) => [name, account]))];
+    expect(names).toContain('Eta upgrade');
+    const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((file) => /[\\/]deals[\\/]/.test(relative(outDir, file)))).toEqual([]);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const where = relative(outDir, file);
+      expect(text, where).not.toContain('/deals/');
+      for (const name of names) expect(text.includes(name), `${where} shows "${name}"`).toBe(false);
+    }
   });
 
   it('stops with a readable list of the problems and exit code 1 on bad data', { timeout: 120_000 }, () => {
