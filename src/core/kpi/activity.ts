@@ -68,14 +68,14 @@ function bySource(facts: Facts, scope: readonly number[], period: Period): Recor
 }
 
 export function activityKpi(facts: Facts, scope: readonly number[], period: Period): ActivityKpi {
-  const { activities } = facts.dataset;
+  const nextStep = facts.dataset.activities.next_step;
   let firstMeetings = 0;
   let withNextStep = 0;
   for (const rep of scope) {
     const list = facts.byRep.firstMeetings[rep];
     const [from, to] = rangeOf(list, period.start, period.end);
     firstMeetings += to - from;
-    for (let p = from; p < to; p++) if (activities[list.rows[p]].next_step !== undefined) withNextStep++;
+    for (let p = from; p < to; p++) withNextStep += nextStep[list.rows[p]];
   }
   const { outreach, channels } = byChannel(facts, scope, period);
   return {

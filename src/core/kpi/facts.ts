@@ -80,8 +80,8 @@ export function happenedSpan(dataset: Dataset): { first: Day; last: Day } | null
     see(d.created);
     if (d.stage === config.wonStage || d.stage === config.lostStage) see(d.close_date);
   }
-  for (const a of dataset.activities) see(a.date);
-  for (const h of dataset.stageHistory) see(h.entered);
+  for (const day of dataset.activities.date) see(day);
+  for (const day of dataset.stageHistory.entered) see(day);
   for (const c of dataset.customers ?? []) see(c.churned);
   return Number.isFinite(last) ? { first, last } : null;
 }
@@ -89,9 +89,15 @@ export function happenedSpan(dataset: Dataset): { first: Day; last: Day } | null
 function repNames(dataset: Dataset): string[] {
   const names = new Set<string>();
   for (const d of dataset.deals) names.add(d.owner);
-  for (const a of dataset.activities) names.add(a.owner);
+  for (const owner of dataset.activities.owner.names) names.add(owner);
   for (const q of dataset.quotas) names.add(q.owner);
   return [...names].sort(compareCodePoints);
+}
+
+/** Each row's code looked up in `byCode`, a small table per distinct code (a rep, an outreach channel). */
+function recode<A extends Int32Array | Int8Array>(codes: Int32Array, byCode: ArrayLike<number>, out: A): A {
+  for (let i = 0; i < codes.length; i++) out[i] = byCode[codes[i]];
+  return out;
 }
 
 export function buildFacts(dataset: Dataset, asOf: Day): Facts {
@@ -99,11 +105,12 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const reps = repNames(dataset);
   const repIndex = new Map(reps.map((r, i) => [r, i]));
   const repOfDeal = Int32Array.from(deals, (d) => repIndex.get(d.owner)!);
-  const repOfActivity = Int32Array.from(activities, (a) => repIndex.get(a.owner)!);
+  const repOfActivity = recode(activities.owner.codes, activities.owner.names.map((owner) => repIndex.get(owner)!), new Int32Array(activities.length));
+  const day = activities.date;
   const leads = leadFacts(activities);
   const dealsInfo = dealFacts(config, deals, dataset.stageHistory);
   const won = config.stages.length;
-  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NO_DAY : activities[a].date));
+  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NO_DAY : day[a]));
   const isFirstMeeting = new Uint8Array(activities.length);
   for (const a of leads.firstMeeting) if (a !== NONE) isFirstMeeting[a] = 1;
   const open = (i: number) => dealsInfo.position[i] >= 0 && dealsInfo.position[i] < won && deals[i].created <= asOf;
@@ -111,6 +118,8 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const accounts = accountFacts(dataset);
   const dealUnits = Float64Array.from(deals, (d) => toUnits(d.amount));
   const openDeals = groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date);
+  const { moves } = dealsInfo;
+  const channelOfType = activities.type.names.map((type) => OUTREACH_TYPES.indexOf(type as (typeof OUTREACH_TYPES)[number]));
 
   return {
     dataset,
@@ -124,20 +133,20 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     deals: dealsInfo,
     firstMeetingDay,
     byRep: {
-      activities: groupByDay(activities.length, n, (i) => repOfActivity[i], (i) => activities[i].date),
-      leads: groupByDay(leads.count, n, (l) => repOfActivity[leads.firstActivity[l]], (l) => activities[leads.firstActivity[l]].date),
-      firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => activities[i].date),
+      activities: groupByDay(activities.length, n, (i) => repOfActivity[i], (i) => day[i]),
+      leads: groupByDay(leads.count, n, (l) => repOfActivity[leads.firstActivity[l]], (l) => day[leads.firstActivity[l]]),
+      firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => day[i]),
       dealsByCreated: groupByDay(deals.length, n, (i) => repOfDeal[i], (i) => deals[i].created),
       closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       wonDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       openDeals,
-      moves: groupByDay(dealsInfo.moves.length, n, (m) => repOfDeal[dealsInfo.moves[m].deal], (m) => dealsInfo.moves[m].day),
+      moves: groupByDay(moves.length, n, (m) => repOfDeal[moves.deal[m]], (m) => moves.day[m]),
       wonWithAccount: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won && accounts.ofDeal[i] !== NONE ? repOfDeal[i] : -1), (i) => deals[i].close_date),
     },
     quotas: quotaTable(dataset.quotas, repIndex),
     configuredOdds: configuredOdds(config),
     stale: staleByRep(dataset, openDeals, dealUnits, asOf),
-    channelOfActivity: Int8Array.from(activities, (a) => OUTREACH_TYPES.indexOf(a.type as (typeof OUTREACH_TYPES)[number])),
+    channelOfActivity: recode(activities.type.codes, channelOfType, new Int8Array(activities.length)),
     outreachTypes: OUTREACH_TYPES,
     accountOfDeal: accounts.ofDeal,
     accountCount: accounts.count,

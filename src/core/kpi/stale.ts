@@ -10,22 +10,25 @@ import type { Dataset } from '../ingest/dataset.ts';
 import type { Day } from '../ingest/values.ts';
 import type { DayList } from './dayList.ts';
 import type { Facts } from './facts.ts';
+import { NO_DAY, NONE } from './leads.ts';
 import { fromUnits } from './money.ts';
 import type { StaleKpi } from '../schema/kpiReport.ts';
 
 /** Per rep: how many of its deals open at as-of are stale, and their money units. */
 export interface StaleByRep { count: Int32Array; units: Float64Array }
 
-/** Latest touch on or before `asOf` of every deal in `open` (the deals open at as-of); other deals are left out. */
-function lastTouches(dataset: Dataset, open: readonly DayList[], asOf: Day): Map<string, { deal: number; day: Day }> {
-  const touched = new Map<string, { deal: number; day: Day }>();
-  for (const list of open) for (const deal of list.rows) touched.set(dataset.deals[deal].id, { deal, day: dataset.deals[deal].created });
-  const touch = (id: string | undefined, day: Day) => {
-    const entry = id === undefined || day > asOf ? undefined : touched.get(id);
-    if (entry && day > entry.day) entry.day = day;
+/** Latest touch on or before `asOf` of every deal in `open` (the deals open at as-of), by deal index; NO_DAY for other deals. */
+function lastTouches(dataset: Dataset, open: readonly DayList[], asOf: Day): Int32Array {
+  const touched = new Int32Array(dataset.deals.length).fill(NO_DAY);
+  for (const list of open) for (const deal of list.rows) touched[deal] = dataset.deals[deal].created;
+  const touch = (deals: Int32Array, days: Int32Array) => {
+    for (let r = 0; r < deals.length; r++) {
+      const deal = deals[r];
+      if (deal !== NONE && days[r] <= asOf && touched[deal] !== NO_DAY && days[r] > touched[deal]) touched[deal] = days[r];
+    }
   };
-  for (const h of dataset.stageHistory) touch(h.deal, h.entered);
-  for (const a of dataset.activities) touch(a.deal, a.date);
+  touch(dataset.stageHistory.deal, dataset.stageHistory.entered);
+  touch(dataset.activities.deal, dataset.activities.date);
   return touched;
 }
 
@@ -34,9 +37,10 @@ export function staleByRep(dataset: Dataset, openDeals: readonly DayList[], deal
   const { config } = dataset;
   const limit = new Map(config.stages.map((s) => [s.name, s.staleDays ?? config.staleDays]));
   const stale = new Uint8Array(dataset.deals.length);
-  for (const { deal, day } of lastTouches(dataset, openDeals, asOf).values()) {
-    if (asOf - day > limit.get(dataset.deals[deal].stage)!) stale[deal] = 1;
-  }
+  const touched = lastTouches(dataset, openDeals, asOf);
+  touched.forEach((day, deal) => {
+    if (day !== NO_DAY && asOf - day > limit.get(dataset.deals[deal].stage)!) stale[deal] = 1;
+  });
   const count = new Int32Array(openDeals.length);
   const units = new Float64Array(openDeals.length);
   openDeals.forEach((list, rep) => {
