@@ -10,9 +10,8 @@
  * schema node the compiler does not know leaves the column to zod entirely.
  *
  * On top, results are remembered per distinct cell text (dates, owners,
- * stages, types and lead ids repeat across a million rows), and a column
- * that mostly holds distinct values (row ids) stops being remembered after
- * `PROBE` cells.
+ * stages, types and lead ids repeat across a million rows), unless the
+ * column mostly holds distinct values (row ids: `Remember`).
  */
 import type { z } from 'zod';
 
@@ -35,21 +34,29 @@ type Run = (value: unknown, payload: Payload) => unknown;
 
 /** A schema node as a function of the value, giving FAILED on any issue; null for a node zod must run itself. */
 function compile(schema: z.core.$ZodType): Run | null {
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-  switch (def.type) {
-    case 'string': {
-      if (def.coerce) return null;
-      const checks = (def.checks ?? []).map((c) => c._zod);
-      return (value, payload) => {
-        if (typeof value !== 'string') return FAILED;
-        payload.value = value;
-        for (const check of checks) {
-          if (check.def.when && !check.def.when(payload)) continue;
-          if (check.check(payload as never) instanceof Promise || payload.issues.length > 0) return FAILED;
-        }
-        return payload.value;
-      };
+  // A node that is itself a check (a string format: email, uuid…) runs in ways this does not follow.
+  if (schema._zod.traits.has('$ZodCheck')) return null;
+  const parse = compileParse(schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>);
+  const checks = (schema._zod.def.checks ?? []).map((c) => c._zod);
+  if (parse === null || checks.length === 0) return parse;
+  // zod's order: the node's own parse, then its checks (a string's trim and min length, a refinement of anything).
+  return (value, payload) => {
+    const out = parse(value, payload);
+    if (out === FAILED) return FAILED;
+    payload.value = out;
+    for (const check of checks) {
+      if (check.def.when && !check.def.when(payload)) continue;
+      if (check.check(payload as never) instanceof Promise || payload.issues.length > 0) return FAILED;
     }
+    return payload.value;
+  };
+}
+
+/** The node's own parse, before its checks. */
+function compileParse(def: z.core.$ZodTypeDef & Record<string, unknown>): Run | null {
+  switch (def.type) {
+    case 'string':
+      return def.coerce ? null : (value) => (typeof value === 'string' ? value : FAILED);
     case 'pipe': {
       const first = compile(def.in as z.core.$ZodType);
       const then = compile(def.out as z.core.$ZodType);
@@ -110,15 +117,24 @@ const PROBE = 10_000;
 const NOTHING = Symbol('nothing');
 
 /**
+ * Which cells to remember: `probe` while fewer than half of the first
+ * `PROBE` are new; `always` for a column whose values are kept anyway (an
+ * interned name: remembering costs no more memory, and saves the check);
+ * `never` for a column of ids, each one new.
+ */
+export type Remember = 'probe' | 'always' | 'never';
+
+/**
  * A column's check with its results remembered per distinct cell text, each
  * passed through `encode` once (a day number, an interned name's code).
  */
-export function columnCheck<T>(schema: z.ZodType, encode: (value: unknown) => T): (cell: string) => T | Invalid {
+export function columnCheck<T>(schema: z.ZodType, encode: (value: unknown) => T, remember: Remember = 'probe'): (cell: string) => T | Invalid {
   const check = compileCheck(schema);
   const fresh = (cell: string): T | Invalid => {
     const value = check(cell);
     return value instanceof Invalid ? value : encode(value);
   };
+  if (remember === 'never') return fresh;
   let seen: Map<string, T | Invalid | typeof NOTHING> | null = new Map();
   let lookups = 0;
   let repeats = 0;
@@ -136,7 +152,7 @@ export function columnCheck<T>(schema: z.ZodType, encode: (value: unknown) => T)
       seen.set(cell, value === undefined ? NOTHING : value);
       result = value;
     }
-    if (lookups === PROBE && repeats * 2 < lookups) seen = null;
+    if (lookups === PROBE && remember === 'probe' && repeats * 2 < lookups) seen = null;
     previous = cell;
     previousResult = result === undefined ? NOTHING : result;
     return result === NOTHING ? (undefined as T) : (result as T | Invalid);

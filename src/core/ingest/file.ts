@@ -24,7 +24,7 @@ import { planFor } from './importPlan.ts';
 import type { RowPlan } from './mapping.ts';
 import { ProblemLog } from './problems.ts';
 import { stageEntriesOf } from './stageDates.ts';
-import type { ScannedTable, TableBuilder } from './tables.ts';
+import type { Encoder, ScannedTable, TableBuilder } from './tables.ts';
 import { UniqueIds } from './uniqueIds.ts';
 
 export interface FileChecks {
@@ -83,7 +83,7 @@ function canonicalReport(kind: ImportKind, fileName: string, read: CsvRead, repe
 /** Where a file's valid rows go: row objects, or a table's columns. */
 interface Sink {
   /** How column k keeps a checked value (a row object keeps it as it is). */
-  encoder(k: number): (value: unknown) => unknown;
+  encoder(k: number): Encoder;
   push(values: readonly unknown[], line: number): void;
 }
 
@@ -116,7 +116,10 @@ class FileReader {
     this.checks = checks;
     this.importing = importing;
     this.sink = sink;
-    this.cellChecks = keys.map((key, k) => columnCheck(schema.shape[key] as z.ZodType, sink.encoder(k)));
+    this.cellChecks = keys.map((key, k) => {
+      const { encode, remember } = sink.encoder(k);
+      return columnCheck(schema.shape[key] as z.ZodType, encode, remember);
+    });
     this.values = new Array(keys.length);
     this.raw = new Array(keys.length);
     this.unique = checks.uniqueColumn === undefined ? -1 : keys.indexOf(checks.uniqueColumn);
@@ -231,7 +234,7 @@ export async function ingestFile<S extends z.ZodObject>(
   const makeRow = rowFactory(keys);
   const rows: z.output<S>[] = [];
   const sink: Sink = {
-    encoder: () => (value) => value,
+    encoder: () => ({ encode: (value) => value, remember: 'probe' }),
     push(values, line) {
       const row = makeRow(values);
       checks.currencies?.take(row as { amount: number; currency?: string }, fileName, line);

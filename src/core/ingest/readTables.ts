@@ -17,7 +17,8 @@ import type { ImportReport } from './importReport.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { linkFile, type DealIndex } from './references.ts';
 import { ACTIVITY_COLUMNS, concatTables, STAGE_HISTORY_COLUMNS, TableBuilder, type ScannedTable, type Table } from './tables.ts';
-import { UniqueIds } from './uniqueIds.ts';
+import { repeatedIds } from './repeats.ts';
+import type { PackedText } from './columns.ts';
 
 export const TABLE_LAYOUTS = { activities: ACTIVITY_COLUMNS, stage_history: STAGE_HISTORY_COLUMNS } as const;
 export type TableKind = keyof typeof TABLE_LAYOUTS;
@@ -42,7 +43,8 @@ type Step = { problem: Problem } | { absent: FileSummary } | { file: string; sca
 export async function readTables<K extends TableKind>(source: DataSource, kind: K, config: Config, files: readonly FileToRead[], deals: Promise<DealIndex>): Promise<TableRead<K>> {
   const layout = TABLE_LAYOUTS[kind];
   const schema = rowSchemas(config)[kind];
-  const checks = { uniqueColumn: kind === 'activities' ? 'id' : undefined, seenIds: new UniqueIds() };
+  // Repeated ids are found after the files (repeats.ts): no uniqueColumn while they stream.
+  const checks = {};
   const reports: ImportReport[] = [];
   const steps: Step[] = [];
   for (const { file, spec, found } of files) {
@@ -56,13 +58,16 @@ export async function readTables<K extends TableKind>(source: DataSource, kind: 
     const importing: Importing = { config, spec, onReport: (r) => reports.push(found ? { ...r, notes: [foundNote(found), ...r.notes] } : r) };
     steps.push({ file, scan: await scanTable(kind, file, csv, schema, checks, importing, new TableBuilder(layout)) });
   }
+  const scans = steps.flatMap((step) => ('scan' in step ? [step.scan.table] : []));
+  const repeats = kind === 'activities' ? repeatedIds(scans.map((t) => ({ text: t.columns.id as PackedText, lines: t.lines }))) : null;
   const index = await deals;
   const read: TableRead<K> = { table: null, files: [], problems: new ProblemLog(), reports };
   for (const step of steps) {
     if ('problem' in step) read.problems.add(step.problem);
     else if ('absent' in step) read.files.push(step.absent);
     else {
-      const table = linkFile(layout, step.file, step.scan, index, REQUIRED_COLUMNS[kind].includes('deal'), read.problems);
+      const repeatedAt = repeats?.[scans.indexOf(step.scan.table)] ?? null;
+      const table = linkFile(layout, step.file, step.scan, index, REQUIRED_COLUMNS[kind].includes('deal'), read.problems, repeatedAt);
       read.files.push({ file: step.file, kind, present: true, rows: table.length });
       read.table = read.table === null ? table : concatTables(layout, read.table, table);
     }

@@ -1,5 +1,6 @@
 /**
- * Links to deals, checked once every deal is read. A file of activities or
+ * Links to deals, checked once every deal is read, and repeated ids
+ * (repeats.ts), found once every file of the kind is read. A file of activities or
  * stage history is read on its own (on another thread, while the deals
  * load), its deal column kept as interned ids; here each id becomes the
  * index of its deal in `dataset.deals`, looked up once per distinct id. A
@@ -7,7 +8,7 @@
  * instead, or is skipped when the link is required (a stage history row is
  * nothing without its deal; an activity is still an activity).
  */
-import { NONE, type Interned } from './columns.ts';
+import { NONE, textAt, type Interned, type PackedText } from './columns.ts';
 import type { FileScan } from './file.ts';
 import { ProblemLog } from './problems.ts';
 import { tableOf, type Layout, type ScannedTable, type Table } from './tables.ts';
@@ -18,11 +19,18 @@ export type DealIndex = ReadonlyMap<string, number>;
 const MISSING = -2;
 
 /**
- * The table with its `deal` column as deal indexes. `missing(id, line)` is
- * asked about each row whose deal is not in `deals`: true keeps the row
- * without the link, false leaves the row out.
+ * The table with its `deal` column as deal indexes. Rows `left(row)` says
+ * are left out (a repeated id) are not linked. `missing(id, line)` is asked
+ * about each other row whose deal is not in `deals`: true keeps the row
+ * without the link, false leaves the row out. Both are asked in row order.
  */
-export function linkDeals<L extends Layout>(layout: L, scanned: ScannedTable, deals: DealIndex, missing: (id: string, line: number) => boolean): { table: Table<L>; dropped: number } {
+export function linkDeals<L extends Layout>(
+  layout: L,
+  scanned: ScannedTable,
+  deals: DealIndex,
+  missing: (id: string, line: number) => boolean,
+  left: (row: number) => boolean = () => false,
+): { table: Table<L>; dropped: number } {
   const key = Object.keys(layout).find((k) => layout[k] === 'deal')!;
   const { codes, names } = scanned.columns[key] as Interned;
   const indexOf = Int32Array.from(names, (id) => deals.get(id) ?? MISSING);
@@ -32,12 +40,13 @@ export function linkDeals<L extends Layout>(layout: L, scanned: ScannedTable, de
   for (let row = 0; row < scanned.length; row++) {
     const code = codes[row];
     const deal = code === NONE ? NONE : indexOf[code];
-    if (deal !== MISSING) {
+    const out = left(row);
+    if (!out && deal !== MISSING) {
       linked[row] = deal;
       continue;
     }
     linked[row] = NONE;
-    if (missing(names[code], scanned.lines[row])) continue;
+    if (!out && missing(names[code], scanned.lines[row])) continue;
     keep ??= new Uint8Array(scanned.length).fill(1);
     keep[row] = 0;
     dropped++;
@@ -46,22 +55,38 @@ export function linkDeals<L extends Layout>(layout: L, scanned: ScannedTable, de
 }
 
 /**
- * Links a file's rows to their deals; its problems, those of the file and of
- * its links in line order, go to `log`, and its import report is sent.
+ * Links a file's rows to their deals, leaving out rows whose id an earlier
+ * row had (`repeatedAt`: the first line of each row's id, 0 for a new id);
+ * its problems, those of the file and those found here in line order, go to
+ * `log`, and its import report is sent.
  */
-export function linkFile<L extends Layout>(layout: L, fileName: string, scan: FileScan & { table: ScannedTable }, deals: DealIndex, required: boolean, log: ProblemLog): Table<L> {
-  const links = new ProblemLog();
-  const { plan } = scan;
-  const { table, dropped } = linkDeals(layout, scan.table, deals, (id, line) => {
+export function linkFile<L extends Layout>(
+  layout: L,
+  fileName: string,
+  scan: FileScan & { table: ScannedTable },
+  deals: DealIndex,
+  required: boolean,
+  log: ProblemLog,
+  repeatedAt: Int32Array | null,
+): Table<L> {
+  const found = new ProblemLog();
+  const { plan, table: scanned } = scan;
+  const repeated = (row: number) => {
+    if (repeatedAt === null || repeatedAt[row] === 0) return false;
+    const id = textAt(scanned.columns.id as PackedText, row);
+    found.add({ file: fileName, line: scanned.lines[row], column: 'id', value: id, rule: `duplicate id; first seen on line ${repeatedAt[row]}` });
+    return true;
+  };
+  const { table, dropped } = linkDeals(layout, scanned, deals, (id, line) => {
     if (plan !== null && !plan.strict) {
       if (required) plan.report.skip('deal refers to a missing deal', line);
       else plan.report.change('deal link dropped: no deal with that id', line);
       return !required;
     }
-    links.add({ file: fileName, line, column: 'deal', value: id, rule: 'refers to a missing deal' });
+    found.add({ file: fileName, line, column: 'deal', value: id, rule: 'refers to a missing deal' });
     return false;
-  });
-  log.addByLine(scan.problems, links);
+  }, repeated);
+  log.addByLine(scan.problems, found);
   scan.report(dropped);
   return table;
 }

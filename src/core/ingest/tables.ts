@@ -13,6 +13,7 @@
  * deal is read (references.ts), so a file can be read before its deals.
  */
 import type { Activity, StageEntry } from '../schema/rows.ts';
+import type { Remember } from './cellCheck.ts';
 import { bytes, floats, ints, Interner, NONE, PackingText, type Growing, type Interned, type PackedText } from './columns.ts';
 
 /** How a column is kept: packed text, a day number, an interned name, a deal index, present-or-not, an instant (NaN for none). */
@@ -49,6 +50,12 @@ function storeOf(kind: ColumnKind): Store {
   return { type: 'numbers', kind, values: kind === 'instant' ? floats() : kind === 'flag' ? bytes() : ints() };
 }
 
+/** How a column keeps its checked values (cellCheck.ts). */
+export interface Encoder {
+  encode(value: unknown): unknown;
+  remember: Remember;
+}
+
 /** Collects one file's valid rows into columns. */
 export class TableBuilder {
   readonly keys: readonly string[];
@@ -60,16 +67,17 @@ export class TableBuilder {
   constructor(layout: Layout) {
     this.keys = Object.keys(layout);
     this.stores = this.keys.map((key) => storeOf(layout[key]));
-    this.encoders = this.keys.map((_, k) => this.encoder(k));
+    this.encoders = this.keys.map((_, k) => this.encoder(k).encode);
   }
 
-  /** How column k keeps a checked value: the number stored (a name's code), or the text itself. */
-  encoder(k: number): (value: unknown) => unknown {
+  /** How column k keeps a checked value: the number stored (a name's code), or the text itself; and which cells its check remembers. */
+  encoder(k: number): Encoder {
     const store = this.stores[k];
-    if (store.type === 'codes') return (value) => store.names.code(value as string | undefined);
-    if (store.type === 'numbers' && store.kind === 'flag') return (value) => (value === undefined ? 0 : 1);
-    if (store.type === 'numbers' && store.kind === 'instant') return (value) => (value === undefined ? NaN : value);
-    return (value) => value;
+    if (store.type === 'codes') return { encode: (value) => store.names.code(value as string | undefined), remember: 'always' };
+    if (store.type === 'text') return { encode: (value) => value, remember: 'never' };
+    if (store.kind === 'flag') return { encode: (value) => (value === undefined ? 0 : 1), remember: 'probe' };
+    if (store.kind === 'instant') return { encode: (value) => (value === undefined ? NaN : value), remember: 'probe' };
+    return { encode: (value) => value, remember: 'probe' };
   }
 
   /** One row's values from the encoders, in key order, and the line it starts on. */
