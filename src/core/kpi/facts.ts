@@ -7,6 +7,7 @@
 import type { Dataset } from '../ingest/dataset.ts';
 import type { Day } from '../ingest/values.ts';
 import { OUTREACH_TYPES } from '../schema/rows.ts';
+import { closedSums, type ClosedSums } from './closed.ts';
 import { dealFacts, type DealFacts } from './dealFacts.ts';
 import { groupByDay, type DayList } from './dayList.ts';
 import { leadFacts, NO_DAY, NONE, type LeadFacts } from './leads.ts';
@@ -31,7 +32,11 @@ export interface Facts {
   /** Day of each lead's first meeting, or NO_DAY. */
   firstMeetingDay: Int32Array;
   byRep: {
-    activities: DayList[];
+    /**
+     * Each rep's outreach touches by day: `rows` holds, for each, `lead * outreachTypes.length + channel`
+     * rather than the activity, so KPI 1 reads a period's touches in order (activity.ts).
+     */
+    touches: DayList[];
     /** Each rep's leads (by the owner of their first activity), by first-activity day. */
     leads: DayList[];
     /** First-meeting activities held by each rep, by day. */
@@ -53,14 +58,16 @@ export interface Facts {
   configuredOdds: Fraction[];
   /** Stale deals among those open at as-of, per rep (KPI-SPEC §7). */
   stale: StaleByRep;
-  /** Outreach channel of each activity: its index in `outreachTypes`, or -1 (meetings, other). */
-  channelOfActivity: Int8Array;
   outreachTypes: readonly string[];
   /** Account of each deal, interned, or NONE. */
   accountOfDeal: Int32Array;
   accountCount: number;
   /** Earliest churn day per account (NO_DAY = never); null without customers.csv. */
   churnDay: Int32Array | null;
+  /** The accounts that churned, by churn day; null without customers.csv. */
+  churnedAccounts: DayList | null;
+  /** Running totals along each rep's `closedDeals` (closed.ts). */
+  closedSums: ClosedSums[];
 }
 
 /**
@@ -100,6 +107,21 @@ function recode<A extends Int32Array | Int8Array>(codes: Int32Array, byCode: Arr
   return out;
 }
 
+/** Outreach activities (channel >= 0) by rep and day, each as its lead and channel: `lead * channels + channel`. */
+function touchesByRep(count: number, reps: number, repOf: Int32Array, channelOf: Int8Array, leadOf: Int32Array, dayOf: Int32Array): DayList[] {
+  const lists = groupByDay(count, reps, (i) => (channelOf[i] >= 0 ? repOf[i] : -1), (i) => dayOf[i]);
+  const channels = OUTREACH_TYPES.length;
+  for (const list of lists) for (let p = 0; p < list.rows.length; p++) list.rows[p] = leadOf[list.rows[p]] * channels + channelOf[list.rows[p]];
+  return lists;
+}
+
+/** Each lead's first meeting, by its rep and day (rows: the meetings' activities). */
+function firstMeetingsByRep(firstMeeting: Int32Array, reps: number, repOf: Int32Array, dayOf: Int32Array): DayList[] {
+  const lists = groupByDay(firstMeeting.length, reps, (l) => (firstMeeting[l] === NONE ? -1 : repOf[firstMeeting[l]]), (l) => dayOf[firstMeeting[l]]);
+  for (const list of lists) for (let p = 0; p < list.rows.length; p++) list.rows[p] = firstMeeting[list.rows[p]];
+  return lists;
+}
+
 export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const { deals, activities, config } = dataset;
   const reps = repNames(dataset);
@@ -111,15 +133,15 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const dealsInfo = dealFacts(config, deals, dataset.stageHistory);
   const won = config.stages.length;
   const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NO_DAY : day[a]));
-  const isFirstMeeting = new Uint8Array(activities.length);
-  for (const a of leads.firstMeeting) if (a !== NONE) isFirstMeeting[a] = 1;
   const open = (i: number) => dealsInfo.position[i] >= 0 && dealsInfo.position[i] < won && deals[i].created <= asOf;
   const n = reps.length;
   const accounts = accountFacts(dataset);
   const dealUnits = Float64Array.from(deals, (d) => toUnits(d.amount));
   const openDeals = groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date);
   const { moves } = dealsInfo;
+  const closedDeals = groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date);
   const channelOfType = activities.type.names.map((type) => OUTREACH_TYPES.indexOf(type as (typeof OUTREACH_TYPES)[number]));
+  const channelOfActivity = recode(activities.type.codes, channelOfType, new Int8Array(activities.length));
 
   return {
     dataset,
@@ -133,11 +155,11 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     deals: dealsInfo,
     firstMeetingDay,
     byRep: {
-      activities: groupByDay(activities.length, n, (i) => repOfActivity[i], (i) => day[i]),
+      touches: touchesByRep(activities.length, n, repOfActivity, channelOfActivity, leads.leadOfActivity, day),
       leads: groupByDay(leads.count, n, (l) => repOfActivity[leads.firstActivity[l]], (l) => day[leads.firstActivity[l]]),
-      firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => day[i]),
+      firstMeetings: firstMeetingsByRep(leads.firstMeeting, n, repOfActivity, day),
       dealsByCreated: groupByDay(deals.length, n, (i) => repOfDeal[i], (i) => deals[i].created),
-      closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      closedDeals,
       wonDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       openDeals,
       moves: groupByDay(moves.length, n, (m) => repOfDeal[moves.deal[m]], (m) => moves.day[m]),
@@ -146,11 +168,12 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     quotas: quotaTable(dataset.quotas, repIndex),
     configuredOdds: configuredOdds(config),
     stale: staleByRep(dataset, openDeals, dealUnits, asOf),
-    channelOfActivity: recode(activities.type.codes, channelOfType, new Int8Array(activities.length)),
     outreachTypes: OUTREACH_TYPES,
     accountOfDeal: accounts.ofDeal,
     accountCount: accounts.count,
     churnDay: accounts.churnDay,
+    churnedAccounts: accounts.churned,
+    closedSums: closedSums(closedDeals, dealsInfo.position, won, dealUnits),
   };
 }
 
@@ -171,5 +194,6 @@ function accountFacts(dataset: Dataset) {
       if (id !== undefined && (churnDay[id] === NO_DAY || c.churned < churnDay[id])) churnDay[id] = c.churned;
     }
   }
-  return { ofDeal, count: ids.size, churnDay };
+  const churned = churnDay && groupByDay(ids.size, 1, (a) => (churnDay[a] === NO_DAY ? -1 : 0), (a) => churnDay[a])[0];
+  return { ofDeal, count: ids.size, churnDay, churned };
 }
