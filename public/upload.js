@@ -39,7 +39,18 @@ function problems(body) {
     });
   });
   var more = body.total > (body.problems || []).length ? [el('p', say('more', { n: body.total - body.problems.length }))] : [];
-  return [el('p', say('rejected', { file: body.file, n: body.total })), table].concat(more);
+  return [el('p', say('rejected', { file: body.file, n: body.total })), table].concat(more, (body.knockOns || []).map(knockOns));
+}
+// Problems that only follow from another file's (references to its rejected deals): one count per file and rule.
+function knockOns(k) {
+  var box = el('div', null, 'knock-ons');
+  box.appendChild(el('p', say('knockOns', { n: k.total, cause: k.cause })));
+  var list = box.appendChild(el('ul'));
+  (k.groups || []).forEach(function (g) {
+    var lines = g.lines.join(', ') + (g.count > g.lines.length ? ', …' : '');
+    list.appendChild(el('li', say(g.lines.length > 1 ? 'knockOn' : 'knockOnAt', { count: g.count, file: g.file, rule: g.rule, lines: lines })));
+  });
+  return box;
 }
 function poll(url, line) {
   var tries = 0;

@@ -111,6 +111,11 @@ describe('astro build', () => {
     // file:line, column, value and rule; the header is line 1, so D3 is line 4 and D6 line 7.
     expect(output).toContain('deals.csv:4 amount "5k": not a non-negative amount');
     expect(output).toContain('deals.csv:7 stage "Qualifyy": unknown stage; expected one of: Qualify, Discovery');
+    // D6's meeting (activities.csv line 12) follows from its rejected row: folded under deals.csv, not a problem of its own.
+    expect(output).toContain('2 problems found in the data:');
+    expect(output).toContain('1 knock-on problem from deals.csv: a reference to a deal that deals.csv would have defined');
+    expect(output).toMatch(/\n\s+1 {2}activities\.csv: refers to a missing deal \(line 12\)\n/);
+    expect(output).not.toContain('activities.csv:12');
     // The folder is named relative to the project when it is inside it.
     const shown = relative(ROOT, broken);
     expect(output).toContain(`Build stopped: fix the data in ${shown} (run \`npm run validate -- --data ${shown}\` for the full list)`);

@@ -84,4 +84,22 @@ describe('validate', () => {
     expect(stdout).toContain(`deals.csv:${n} amount "ten": not a non-negative amount`);
     expect(stdout).toMatch(/\n\s+2\s+not a non-negative amount/);
   });
+
+  it('folds the activities of rejected deal rows under deals.csv: the problems to fix first, then one count per file and rule', () => {
+    const deals = readFileSync(join(FIXTURE, 'deals.csv'), 'utf8')
+      .replace('D1,Acme renewal,Acme,Ann,web,Closed Won,10000,', 'D1,Acme renewal,Acme,Ann,web,Closed Won,ten,')
+      .replace('D5,Epsilon suite,Epsilon,Ann,referral,Proposal,', 'D5,Epsilon suite,Epsilon,Ann,referral,Proposed,');
+    const dir = brokenCopy(deals);
+    const { code, stdout } = run('validate', '--data', dir);
+    expect(code).toBe(1);
+    // D1's two meetings and D5's one (activities.csv lines 5, 13 and 9) would refer to the rejected rows.
+    expect(stdout).toContain('2 problems found in the data:\n  deals.csv:2 amount "ten": not a non-negative amount');
+    expect(stdout).toContain('\n  deals.csv:6 stage "Proposed": unknown stage');
+    expect(stdout).toContain('\n3 knock-on problems from deals.csv: references to deals that deals.csv would have defined, had its rows been read; they go away when deals.csv is fixed:\n        3  activities.csv: refers to a missing deal (lines 5, 9, 13)\nBy rule:\n');
+    expect(stdout).not.toMatch(/activities\.csv:\d/);
+    const kpis = run('kpis', '--data', dir, '--period', '2026-10');
+    expect(kpis.code).toBe(1);
+    expect(kpis.stderr).toContain('2 problems found in the data:');
+    expect(kpis.stderr).toContain('        3  activities.csv: refers to a missing deal (lines 5, 9, 13)');
+  });
 });

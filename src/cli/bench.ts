@@ -12,7 +12,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadDataset } from '../node/loadDataset.ts';
-import { summarizeProblems } from '../core/ingest/problems.ts';
+import { problemText } from '../site/present/problemLines.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { periodsBetween } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
@@ -57,7 +57,7 @@ async function full(dir: string): Promise<Omit<RunResult, 'peakRssMb'>> {
   const t0 = performance.now();
   const c0 = cpuNow();
   const { dataset, problems } = await loadDataset(dir);
-  if (problems.total > 0) throw new UserError(summarizeProblems(problems));
+  if (problems.total > 0) throw new UserError(problemText(problems));
   const [t1, c1] = [performance.now(), cpuNow()];
   const engine = kpiEngine(dataset);
   const [t2, c2] = [performance.now(), cpuNow()];

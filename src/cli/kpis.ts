@@ -1,9 +1,9 @@
 /** `npm run --silent kpis -- --data DIR --period P [--as-of YYYY-MM-DD]`: the KPI JSON of KPI-SPEC §5 on stdout. */
-import { summarizeProblems } from '../core/ingest/problems.ts';
 import { isoToDay } from '../core/ingest/values.ts';
 import { kpiJson } from '../core/kpi/json.ts';
 import { parsePeriod } from '../core/kpi/periods.ts';
 import { kpiEngine } from '../core/kpi/report.ts';
+import { problemText } from '../site/present/problemLines.ts';
 import { loadFolder } from './loadOrExplain.ts';
 import { dataDir, runCommand, UserError } from './run.ts';
 
@@ -17,6 +17,6 @@ await runCommand(usage, { data: { type: 'string' }, period: { type: 'string' }, 
   if (asOf === null) throw new UserError(`"${flags['as-of']}" is not a date: use YYYY-MM-DD.`, 2);
   const dir = dataDir(flags.data);
   const { dataset, problems } = await loadFolder(dir);
-  if (problems.total > 0) throw new UserError(`The data in "${dir}" is invalid, so no KPIs were computed.\n${summarizeProblems(problems)}`);
+  if (problems.total > 0) throw new UserError(`The data in "${dir}" is invalid, so no KPIs were computed.\n${problemText(problems)}`);
   process.stdout.write(kpiJson(kpiEngine(dataset, asOf).report(period)));
 });

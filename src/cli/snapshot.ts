@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { summarizeProblems } from '../core/ingest/problems.ts';
+import { problemText } from '../site/present/problemLines.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { snapshotJson } from '../core/kpi/json.ts';
@@ -45,7 +45,7 @@ await runCommand(
 
     const dir = dataDir(flags.data);
     const { dataset, problems } = await loadFolder(dir);
-    if (problems.total > 0) throw new UserError(`The data in "${dir}" is invalid, so nothing was frozen.\n${summarizeProblems(problems)}`);
+    if (problems.total > 0) throw new UserError(`The data in "${dir}" is invalid, so nothing was frozen.\n${problemText(problems)}`);
     const engine = kpiEngine(dataset, asOfFlag);
     const asOf = engine.facts.asOf;
     if (period.start > asOf) {

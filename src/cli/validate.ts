@@ -6,10 +6,10 @@
  * before trusting the numbers. Exit 1 when there is a problem. In English:
  * problems are worded in English too.
  */
-import { summarizeProblems } from '../core/ingest/problems.ts';
 import { dayToIso } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { importReportLines } from '../site/present/importReportLines.ts';
+import { problemText } from '../site/present/problemLines.ts';
 import { asOfSentence, importWarningLines, type WarningFormat } from '../site/present/importWarningLines.ts';
 import { labels } from '../site/text/dictionary.ts';
 import { formatCount } from '../site/text/format.ts';
@@ -36,6 +36,6 @@ await runCommand(usage, { data: { type: 'string' } }, async (flags) => {
     process.stdout.write(`${dir} is valid: ${files.join(', ')}.\n${report}${asOf}${warned}`);
     return 0;
   }
-  process.stdout.write(`${report}${summarizeProblems(problems, Infinity)}\n`);
+  process.stdout.write(`${report}${problemText(problems, Infinity)}\n`);
   return 1;
 });

@@ -10,7 +10,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { summarizeProblems } from '../core/ingest/problems.ts';
+import { problemText } from '../site/present/problemLines.ts';
 import { SnapshotError } from '../core/report/snapshotFile.ts';
 import { dataDir } from '../node/dataFolder.ts';
 import { loadDataset } from '../node/loadDataset.ts';
@@ -35,7 +35,7 @@ export function validateData(): AstroIntegration {
         if (problems.total === 0) return checkSnapshots(dir);
         const shown = shownDir(dir);
         process.stderr.write(
-          `${summarizeProblems(problems)}\n` +
+          `${problemText(problems)}\n` +
             `Build stopped: fix the data in ${shown} (run \`npm run validate -- --data ${shown}\` for the full list)\n`,
         );
         process.exit(1);

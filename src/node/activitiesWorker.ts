@@ -2,11 +2,13 @@
  * The worker thread that reads a folder's activities while the main thread
  * reads its deals (issue 14): the core's own `readTables`, so the result is
  * the one an in-thread read gives. Its messages, in order: the job (config
- * and files) in, the deals' ids in (once the deals are read), the result out
+ * and files) in, the deals' ids and lost ids in (once the deals are read), the result out
  * with the table's arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { LostIds } from '../core/ingest/lostIds.ts';
 import { readTables, type FileToRead, type TableRead } from '../core/ingest/readTables.ts';
+import type { DealLinks } from '../core/ingest/references.ts';
 import type { Config } from '../core/schema/config.ts';
 import { directorySource } from './loadDataset.ts';
 import type { Column } from '../core/ingest/tables.ts';
@@ -14,6 +16,12 @@ import type { Column } from '../core/ingest/tables.ts';
 export interface ActivitiesJob {
   config: Config;
   files: readonly FileToRead[];
+}
+
+/** The deals, once read: their ids in order, and the ids the deals files failed to define. */
+export interface DealsMessage {
+  ids: string[];
+  lost: LostIds;
 }
 
 /** What the worker answers: the read, or the error that stopped it. */
@@ -32,7 +40,7 @@ function buffersOf(table: object): ArrayBuffer[] {
 
 const port = parentPort!;
 port.once('message', async ({ config, files }: ActivitiesJob) => {
-  const deals = new Promise<Map<string, number>>((resolve) => port.once('message', (ids: string[]) => resolve(new Map(ids.map((id, i) => [id, i])))));
+  const deals = new Promise<DealLinks>((resolve) => port.once('message', ({ ids, lost }: DealsMessage) => resolve({ index: new Map(ids.map((id, i) => [id, i])), lost: LostIds.revive(lost) })));
   try {
     const read = await readTables(directorySource((workerData as { dir: string }).dir), 'activities', config, files, deals);
     port.postMessage({ read } satisfies ActivitiesAnswer, read.table === null ? [] : buffersOf(read.table));

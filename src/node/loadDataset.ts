@@ -10,7 +10,7 @@ import { CONFIG_FILE, readDataset, type ActivitiesReader, type DataSource, type 
 import { decodeBytes } from '../core/ingest/decode.ts';
 import { ProblemLog } from '../core/ingest/problems.ts';
 import { configSchema, type Config } from '../core/schema/config.ts';
-import type { ActivitiesAnswer, ActivitiesJob } from './activitiesWorker.ts';
+import type { ActivitiesAnswer, ActivitiesJob, DealsMessage } from './activitiesWorker.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
@@ -66,10 +66,10 @@ function workerReader(worker: Worker): ActivitiesReader {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the activities worker stopped (exit code ${code})`)));
     worker.postMessage({ config, files } satisfies ActivitiesJob);
-    void deals.then((index) => {
+    void deals.then(({ index, lost }) => {
       const ids: string[] = [];
       for (const [id, i] of index) ids[i] = id;
-      worker.postMessage(ids);
+      worker.postMessage({ ids, lost } satisfies DealsMessage);
     });
   });
 }

@@ -13,7 +13,7 @@ import { githubStore, remoteRebuilder, storeKind, uploadConfig, uploadLimits, ty
 import { handleUpload } from '../core/upload/handler.ts';
 import { SECURITY_HEADERS } from '../core/upload/responses.ts';
 import type { Rebuilder, UploadDeps, UploadStore } from '../core/upload/types.ts';
-import { nodeAccess } from './access.ts';
+import { nodeAccess, type NodeAccess } from './access.ts';
 import { dataDir } from './dataFolder.ts';
 import { LocalBuilder } from './localBuilder.ts';
 import { LocalStore } from './localStore.ts';
@@ -85,51 +85,62 @@ export async function isStale(dataDir: string, distDir: string): Promise<boolean
   return built === null || built.mtimeMs < (await newestData(dataDir));
 }
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { root, dataDir, distDir, env, log = (line) => process.stdout.write(`${line}\n`) } = options;
-  const kind = storeKind(env, 'local');
-  // Who may read the site (issue 15): checked before any build, so a mistake in it stops the start at once.
-  const access = nodeAccess(env, options.host, log);
-  let swapping: Promise<void> | null = null;
-  const rules = new HeaderRules();
-  const redirects = new RedirectRules();
-  let builder: LocalBuilder | null = null;
-  let store: UploadStore;
-  let rebuild: Rebuilder;
-  if (kind === 'github') {
-    store = githubStore(env);
-    rebuild = remoteRebuilder(env);
-  } else {
-    const local = new LocalStore(dataDir);
-    const removed = await local.cleanUp();
-    if (removed.length > 0) log(`Cleaned up after a killed upload in ${dataDir}: ${removed.join(", ")}`);
-    store = local;
-    builder = new LocalBuilder({
-      root, dataDir, distDir, command: options.buildCommand, log,
-      // Requests wait the instant dist/ is renamed, then see the new site.
-      swap: async (replace) => {
-        swapping = replace().finally(() => (rules.reset(), redirects.reset()));
-        await swapping.finally(() => (swapping = null));
-      },
-    });
-    const leftovers = await builder.cleanUp();
-    if (leftovers.length > 0) log(`Removed ${leftovers.length} folder(s) left by killed builds: ${leftovers.join(', ')}`);
-    rebuild = kind === 'hook' ? remoteRebuilder({ ...env, KEEPSCORE_DEPLOY_HOOK: env.KEEPSCORE_DEPLOY_HOOK ?? '' }) : builder;
-  }
-  const config = uploadConfig(env);
-  const deps: UploadDeps = { store, rebuild, config, limits: uploadLimits(config), now: () => new Date(), log };
-  let notBuilt = 'Run npm run build, or upload data.';
-  if (builder && options.buildOnStart !== false && (await isStale(dataDir, distDir))) {
-    log(`Building the site from ${dataDir} …`);
-    const build = await builder.buildNow('startup');
-    if (build.state === 'failed') {
-      notBuilt = 'The last build failed; see /api/status.';
-      log(`The build failed (${build.error}); the server starts anyway.`);
-    }
+/**
+ * dist/ as requests see it: its _headers and _redirects, read once per
+ * build, and a wait while a new build is renamed into place.
+ */
+class LiveSite {
+  readonly rules = new HeaderRules();
+  readonly redirects = new RedirectRules();
+  private swapping: Promise<void> | null = null;
+  readonly distDir: string;
+  constructor(distDir: string) {
+    this.distDir = distDir;
   }
 
-  /** Every request, in one place: the path decoded and normalised once, then the API, the site's redirects, its files. */
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** Runs `replace` (the renames); requests wait for it, then see the new site and its rules. */
+  async swap(replace: () => Promise<void>): Promise<void> {
+    this.swapping = replace().finally(() => (this.rules.reset(), this.redirects.reset()));
+    await this.swapping.finally(() => (this.swapping = null));
+  }
+
+  /** The folder to serve once any swap is done; null before the first build. */
+  async folder(): Promise<string | null> {
+    if (this.swapping) await this.swapping.catch(() => {});
+    return stat(join(this.distDir, 'index.html')).then(() => this.distDir, () => null);
+  }
+}
+
+interface UploadSide { store: UploadStore; rebuild: Rebuilder; builder: LocalBuilder | null }
+
+/** Where uploads go (KEEPSCORE_STORE) and what rebuilds the site; a local store first tidies what killed uploads and builds left. */
+async function uploadSide(options: ServerOptions, site: LiveSite, log: (line: string) => void): Promise<UploadSide> {
+  const { root, dataDir, distDir, env } = options;
+  const kind = storeKind(env, 'local');
+  if (kind === 'github') return { store: githubStore(env), rebuild: remoteRebuilder(env), builder: null };
+  const store = new LocalStore(dataDir);
+  const removed = await store.cleanUp();
+  if (removed.length > 0) log(`Cleaned up after a killed upload in ${dataDir}: ${removed.join(', ')}`);
+  const builder = new LocalBuilder({ root, dataDir, distDir, command: options.buildCommand, log, swap: (replace) => site.swap(replace) });
+  const leftovers = await builder.cleanUp();
+  if (leftovers.length > 0) log(`Removed ${leftovers.length} folder(s) left by killed builds: ${leftovers.join(', ')}`);
+  const rebuild = kind === 'hook' ? remoteRebuilder({ ...env, KEEPSCORE_DEPLOY_HOOK: env.KEEPSCORE_DEPLOY_HOOK ?? '' }) : builder;
+  return { store, rebuild, builder };
+}
+
+/** Builds first when dist/ is missing or older than the data; what a request for a missing site is told. */
+async function buildIfStale(options: ServerOptions, builder: LocalBuilder | null, log: (line: string) => void): Promise<string> {
+  if (!builder || options.buildOnStart === false || !(await isStale(options.dataDir, options.distDir))) return 'Run npm run build, or upload data.';
+  log(`Building the site from ${options.dataDir} …`);
+  const build = await builder.buildNow('startup');
+  if (build.state !== 'failed') return 'Run npm run build, or upload data.';
+  log(`The build failed (${build.error}); the server starts anyway.`);
+  return 'The last build failed; see /api/status.';
+}
+
+/** Every request, in one place: the path decoded and normalised once, then who may read, the API, the site's redirects, its files. */
+function router(site: LiveSite, deps: UploadDeps, access: NodeAccess, notBuilt: string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = targetUrl(req.url);
     const path = sitePath(url.pathname);
     // Who may read the site, before anything is served (an undecodable path is judged as /).
@@ -138,17 +149,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await sendResponse(res, await handleUpload(toRequest(req, `${path}${url.search}`), deps, req.socket.remoteAddress ?? 'unknown'), req.method === 'HEAD');
       return;
     }
-    if (swapping) await swapping.catch(() => {});
-    const live = await stat(join(distDir, 'index.html')).then(() => distDir, () => null);
-    const headerRules = live ? await rules.for(live) : [];
+    const live = await site.folder();
+    const headerRules = live ? await site.rules.for(live) : [];
     // The site's _redirects, as Cloudflare Pages applies them: before any file.
-    const moved = live && path !== null && (req.method === 'GET' || req.method === 'HEAD') ? redirectFor(await redirects.for(live), path, url.search) : null;
+    const moved = live && path !== null && (req.method === 'GET' || req.method === 'HEAD') ? redirectFor(await site.redirects.for(live), path, url.search) : null;
     if (moved) {
       res.writeHead(moved.status, { ...headersFor(headerRules, path!, SITE_HEADERS), Location: moved.location }).end();
       return;
     }
     await serveStatic(req, res, path, live, headerRules, notBuilt);
   };
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { env, log = (line) => process.stdout.write(`${line}\n`) } = options;
+  // Who may read the site (issue 15): checked before any build, so a mistake in it stops the start at once.
+  const access = nodeAccess(env, options.host, log);
+  const site = new LiveSite(options.distDir);
+  const { store, rebuild, builder } = await uploadSide(options, site, log);
+  const config = uploadConfig(env);
+  const deps: UploadDeps = { store, rebuild, config, limits: uploadLimits(config), now: () => new Date(), log };
+  const route = router(site, deps, access, await buildIfStale(options, builder, log));
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       // One request's fault: logged in full, a bare 500 for that request, and the server goes on.

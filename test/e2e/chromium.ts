@@ -1,11 +1,13 @@
 /**
- * The browser of the end-to-end tests: Debian's Chromium at /usr/bin/chromium
- * (installed by .ci/run), or the one KEEPSCORE_CHROMIUM names (a CI runner's
- * Chrome), driven by playwright-core, which never downloads a browser.
+ * The browser of the end-to-end tests: the Chromium findChromium() finds
+ * (CHROMIUM_PATH, Debian's /usr/bin/chromium, chromium-browser on PATH; `npm
+ * test`'s preflight installed it if it could), driven by playwright-core,
+ * which never downloads a browser.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../browserTools.ts';
 
-export const CHROMIUM = process.env.KEEPSCORE_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
 export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {

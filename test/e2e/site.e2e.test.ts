@@ -11,7 +11,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/site/text/format.ts';
 import { buildSite, ROOT, runCli } from '../astroBuild.ts';
@@ -48,7 +49,6 @@ const KPI_WORK_PAGES: PageCase[] = [
 ];
 
 const ALL_PAGES = [...PAGES, ...KPI_WORK_PAGES];
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Issue 3's budget per page: HTML + CSS + inline SVG before compression. */
 const PAGE_BUDGET = 150 * 1024;
 
@@ -66,7 +66,7 @@ beforeAll(async () => {
   expect(build.code, build.output).toBe(0);
   timings.buildSeconds = Math.round(build.seconds * 10) / 10;
   server = await serveStatic(outDir);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  browser = await launchChromium();
 }, 200_000);
 
 afterAll(async () => {

@@ -5,21 +5,23 @@
  * its problems inline, and an accepted one shows the rebuild's progress
  * until the site carries the new number.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText, setup, TOKEN, type Setup } from './helpers.ts';
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WON_AMOUNT = '[data-kpi="winRate.wonAmount"][data-scope="team"][data-period="2026-10"]';
 const DEALS = fixtureText('deals.csv');
 const BAD = DEALS.replace('D4,Delta seats,Delta,Bob,web,Closed Won,6000', 'D4,Delta seats,Delta,Bob,web,Won-ish,6000');
+// D1's two meetings in activities.csv (lines 5 and 13) would refer to its rejected row: knock-ons.
+const KNOCKED = DEALS.replace('D1,Acme renewal,Acme,Ann,web,Closed Won', 'D1,Acme renewal,Acme,Ann,web,Won-ish');
 const GOOD = DEALS.replace('Epsilon,Ann,referral,Proposal,30000', 'Epsilon,Ann,referral,Closed Won,30000');
 
 let s: Setup;
 let browser: Browser;
 beforeAll(async () => {
   s = await setup('upload-browser');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  browser = await launchChromium();
 }, 200_000);
 afterAll(async () => {
   await browser?.close();
@@ -54,13 +56,16 @@ describe('/upload/ in Chromium', () => {
     await close();
   });
 
-  it('with JavaScript: a rejected file shows its problems inline', { timeout: 60_000 }, async () => {
+  it('with JavaScript: a rejected file shows its problems inline, the knock-ons folded below them', { timeout: 60_000 }, async () => {
     const { p, errors, close } = await page(true);
-    await fill(p, BAD, 'auto');
+    await fill(p, KNOCKED, 'auto');
     await p.click('button[type=submit]');
     await p.waitForSelector('#upload-result table');
     expect(p.url()).toMatch(/\/upload\/$/);
+    expect(await p.locator('#upload-result tbody tr').count()).toBe(1);
     expect(await p.locator('#upload-result tbody td').nth(3).textContent()).toBe('Won-ish');
+    expect(await p.locator('#upload-result .knock-ons p').textContent()).toMatch(/^2 knock-on problems from deals\.csv: /);
+    expect(await p.locator('#upload-result .knock-ons li').allTextContents()).toEqual(['2 in activities.csv: refers to a missing deal (lines 5, 13)']);
     expect(errors).toEqual([]);
     await close();
   });

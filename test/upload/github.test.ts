@@ -40,17 +40,18 @@ describe('github store', () => {
     const body = await response.json();
     expect(response.status, JSON.stringify(body)).toBe(202);
     expect(github.commits).toHaveLength(1);
-    expect(github.commits[0]).toMatchObject({ api: true, paths: ['data/.history/pipeline.jsonl', 'data/deals.csv', 'data/stage_history.csv'] });
+    expect(github.commits[0]).toMatchObject({ api: true, paths: ['data/.history/pipeline.jsonl', 'data/close_dates.csv', 'data/deals.csv', 'data/stage_history.csv'] });
     expect(github.commits[0].message).toContain(body.version);
     expect(github.files.get('data/deals.csv')!.toString()).toBe(WON);
     expect(github.files.get('data/stage_history.csv')!.toString()).toBe('deal,stage,entered\nD5,Closed Won,2026-11-02\n');
+    expect(github.files.get('data/close_dates.csv')!.toString()).toMatch(/^deal,close_date,recorded\n(.+,2026-11-02\n)+$/);
     expect(JSON.parse(github.files.get('data/.history/pipeline.jsonl')!.toString())).toMatchObject({ version: body.version, date: '2026-11-02' });
     // Read as of one commit (the large file raw), written as blobs, one tree, one commit, the branch moved without force.
     expect(BIG_DEALS.length).toBeGreaterThan(1024 * 1024);
     const calls = github.requests.map((r) => r.replace(/[0-9a-f]{40}/g, '<sha>'));
     expect(calls).toContain('GET /repos/acme/sales/contents/data/deals.csv?ref=<sha> (raw)');
     expect(calls.filter((c) => c.startsWith('POST') || c.startsWith('PATCH'))).toEqual([
-      'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs',
+      'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs', 'POST /repos/acme/sales/git/blobs',
       'POST /repos/acme/sales/git/trees', 'POST /repos/acme/sales/git/commits', 'PATCH /repos/acme/sales/git/refs/heads/main',
     ]);
     // The push builds in CI: the status says it was handed over, and shows no secret.
@@ -76,6 +77,20 @@ describe('github store', () => {
     expect(github.files.get('data/quotas.csv')!.toString()).toBe('owner,period,amount\nAnn,2026-10,1\n');
     // Only the test's own push is on the branch.
     expect(github.commits.slice(commits).map((c) => c.api)).toEqual([false]);
+  });
+  it('reads a Windows-1252 export committed to the repository as the build does', async () => {
+    const config = JSON.parse(fixtureText('keepscore.config.json'));
+    config.stages[0].name = 'Calificación';
+    github.files.set('data/keepscore.config.json', Buffer.from(JSON.stringify(config)));
+    // "Calificación" in Windows-1252: ó is the single byte 0xF3, not valid UTF-8.
+    const latin1 = Buffer.from(DEALS.replaceAll(',Qualify,', ',Calificación,'), 'latin1');
+    expect(latin1.includes(Buffer.from([0xf3]))).toBe(true);
+    github.files.set('data/deals.csv', latin1);
+    const uploads = github.commits.filter((c) => c.api).length;
+    const response = await postCsv(s.server.url, 'owner,period,amount\nAnn,2026-10,99\n', '?file=quotas');
+    expect(response.status, await response.clone().text()).toBe(202);
+    expect(github.commits.filter((c) => c.api)).toHaveLength(uploads + 1);
+    expect(github.files.get('data/deals.csv')).toEqual(latin1);
   });
 });
 

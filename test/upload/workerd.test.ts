@@ -74,8 +74,10 @@ describe('the Pages Functions in workerd', () => {
     expect(response.status, JSON.stringify(body)).toBe(202);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(github.files.get('data/deals.csv')!.toString()).toBe(won);
-    expect(github.commits.map((c) => c.paths)).toEqual([['data/.history/pipeline.jsonl', 'data/deals.csv', 'data/stage_history.csv']]);
+    expect(github.commits.map((c) => c.paths)).toEqual([['data/.history/pipeline.jsonl', 'data/close_dates.csv', 'data/deals.csv', 'data/stage_history.csv']]);
     expect(github.files.get('data/stage_history.csv')!.toString()).toBe('deal,stage,entered\nD5,Closed Won,2026-11-03\n');
+    // The first export recorded: the close date of each deal still open (D6, D7, D8), in the same commit.
+    expect(github.files.get('data/close_dates.csv')!.toString()).toBe('deal,close_date,recorded\nD6,2026-11-30,2026-11-03\nD7,2026-09-30,2026-11-03\nD8,2026-10-28,2026-11-03\n');
     const status = await (await harness.fetch(`http://localhost${body.status}`)).json();
     expect(status.upload).toMatchObject({ outcome: 'accepted', file: 'deals.csv' });
     expect(status.build).toMatchObject({ state: 'triggered' });

@@ -10,17 +10,20 @@
  */
 import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
-import { quotaSchema, rowSchemas, teamSchema, type Customer, type Deal, type FileKind, type Quota, type RowSchemas } from '../schema/rows.ts';
+import {
+  CLOSE_DATES_FILE, closeDateSchema, quotaSchema, rowSchemas, teamSchema, type CloseDateEntry, type Customer, type Deal, type FileKind, type Quota, type RowSchemas,
+} from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
 import type { CsvSource } from './csvReader.ts';
 import { Currencies } from './currency.ts';
 import { ingestFile, type FileChecks, type Importing } from './file.ts';
 import { findExports, foundNote, type FoundExport } from './folderScan.ts';
 import type { ImportReport } from './importReport.ts';
+import { LostIds } from './lostIds.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { configProblems } from './configProblems.ts';
 import { readTables, type FileToRead, type TableKind, type TableRead } from './readTables.ts';
-import { linkDeals, type DealIndex } from './references.ts';
+import { linkDeals, type DealLinks } from './references.ts';
 import { ACTIVITY_COLUMNS, concatTables, emptyTable, STAGE_HISTORY_COLUMNS, TableBuilder, type ActivityTable, type StageHistoryTable } from './tables.ts';
 import { UniqueIds } from './uniqueIds.ts';
 
@@ -38,7 +41,7 @@ export interface DataSource {
 
 export interface FileSummary {
   file: string;
-  kind: FileKind;
+  kind: FileKind | 'close_dates';
   present: boolean;
   rows: number;
 }
@@ -52,6 +55,8 @@ export interface Dataset {
   quotas: Quota[];
   /** null without customers.csv: churn is then unknown, not zero. */
   customers: Customer[] | null;
+  /** Close dates recorded from successive deals exports (close_dates.csv); null without the file: no deal can be seen to slip. */
+  closeDates: CloseDateEntry[] | null;
   files: FileSummary[];
   /** One report per file read as a CRM export or through a mapping (none for canonical files). */
   imports: ImportReport[];
@@ -65,7 +70,7 @@ export interface LoadResult {
 }
 
 /** Reads the activities files of a folder: `readTables` by default; the Node loader's reads them on a worker thread, with the same result. */
-export type ActivitiesReader = (config: Config, files: readonly FileToRead[], deals: Promise<DealIndex>) => Promise<TableRead<'activities'>>;
+export type ActivitiesReader = (config: Config, files: readonly FileToRead[], deals: Promise<DealLinks>) => Promise<TableRead<'activities'>>;
 
 export interface ReadOptions {
   readActivities?: ActivitiesReader;
@@ -83,7 +88,7 @@ export async function readDataset(source: DataSource, options: ReadOptions = {})
   let config = parseConfig(configText, problems);
   const imports: ImportReport[] = [];
   const dataset: Dataset = {
-    config, deals: [], stageHistory: emptyTable(STAGE_HISTORY_COLUMNS), activities: emptyTable(ACTIVITY_COLUMNS), quotas: [], customers: null, files: [], imports,
+    config, deals: [], stageHistory: emptyTable(STAGE_HISTORY_COLUMNS), activities: emptyTable(ACTIVITY_COLUMNS), quotas: [], customers: null, closeDates: null, files: [], imports,
   };
   if (problems.total > 0) return { dataset, problems, imports };
 
@@ -102,6 +107,7 @@ export async function readDataset(source: DataSource, options: ReadOptions = {})
       const csv = await source.openCsv(file);
       if (csv === null) {
         if (spec) problems.add({ file, line: 0, column: '', value: '', rule: `missing file; keepscore.config.json names it in sources.${kind}` });
+        if (spec) checks.lost?.ids.unknown(file);
         else dataset.files.push({ file, kind, present: false, rows: 0 });
         continue;
       }
@@ -114,21 +120,25 @@ export async function readDataset(source: DataSource, options: ReadOptions = {})
   }
 
   config = dataset.config = await readTeams(source, config, problems, importing);
-  const dealIndex = deferred<DealIndex>();
-  const activities = (options.readActivities ?? ((c, files, deals) => readTables(source, 'activities', c, files, deals)))(config, filesOf('activities'), dealIndex.promise);
+  const dealLinks = deferred<DealLinks>();
+  const activities = (options.readActivities ?? ((c, files, deals) => readTables(source, 'activities', c, files, deals)))(config, filesOf('activities'), dealLinks.promise);
   activities.catch(() => {}); // awaited after the deals; a failure meanwhile is not unhandled
   const currencies = new Currencies(config);
-  const deals = await read('deals', { uniqueColumn: 'id', currencies });
+  // The deals the other files refer to; what deals.csv failed to define makes their missing references knock-ons.
+  const lostDeals = new LostIds();
+  const deals = await read('deals', { uniqueColumn: 'id', currencies, lost: { ids: lostDeals, column: 'id' } });
   const mixed = currencies.problem();
   if (mixed !== null) problems.add(mixed);
   if (deals === null && !config.sources?.deals && !scan?.problems.some((p) => p.file === 'deals.csv')) problems.add(missingDeals(scan?.others ?? []));
+  if (deals === null && !config.sources?.deals) lostDeals.unknown('deals.csv');
   dataset.deals = deals ?? [];
-  dealIndex.resolve(new Map(dataset.deals.map((d, i) => [d.id, i])));
-  const history = take(dataset, problems, await readTables(source, 'stage_history', config, filesOf('stage_history'), dealIndex.promise));
-  dataset.stageHistory = mergeHistory(history, linkDeals(STAGE_HISTORY_COLUMNS, stageEntries.finish(), await dealIndex.promise, () => false).table, dataset.files);
+  dealLinks.resolve({ index: new Map(dataset.deals.map((d, i) => [d.id, i])), lost: lostDeals });
+  const history = take(dataset, problems, await readTables(source, 'stage_history', config, filesOf('stage_history'), dealLinks.promise));
+  dataset.stageHistory = mergeHistory(history, linkDeals(STAGE_HISTORY_COLUMNS, stageEntries.finish(), (await dealLinks.promise).index, () => false).table, dataset.files);
   dataset.activities = take(dataset, problems, await activities) ?? emptyTable(ACTIVITY_COLUMNS);
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
+  dataset.closeDates = await readCloseDates(source, config, problems, dataset.files, importing(null));
   return { dataset, problems, imports };
 }
 
@@ -152,6 +162,20 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/**
+ * close_dates.csv, checked like the canonical files; null when absent (it is
+ * never required). A row of a deal the deals file no longer has is no error:
+ * the file is the upload's record of past exports, and a deal deleted in the
+ * CRM must not block the next upload (the deal lists pass over it).
+ */
+async function readCloseDates(source: DataSource, config: Config, problems: ProblemLog, files: FileSummary[], importing: Importing) {
+  const csv = await source.openCsv(CLOSE_DATES_FILE);
+  if (csv === null) return null;
+  const rows = await ingestFile('close_dates', CLOSE_DATES_FILE, csv, closeDateSchema(config.dateOrder), problems, {}, importing);
+  files.push({ file: CLOSE_DATES_FILE, kind: 'close_dates', present: true, rows: rows.length });
+  return rows;
 }
 
 /** The import report of an export the folder scan found says so. */

@@ -12,7 +12,7 @@
  */
 import type { z } from 'zod';
 import type { Config } from '../schema/config.ts';
-import { DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS } from '../schema/rows.ts';
+import { CLOSE_DATE_COLUMNS, DERIVED_COLUMNS, REQUIRED_COLUMNS, TEAM_COLUMNS } from '../schema/rows.ts';
 import type { ImportKind, SourceSpec } from '../schema/sources.ts';
 import { columnCheck, Invalid } from './cellCheck.ts';
 import { readCsv, type CsvRead, type CsvSource } from './csvReader.ts';
@@ -22,6 +22,7 @@ import { repeatedHeaderNotes, repeatedHeaders, type RepeatedHeader } from './hea
 import { ImportReportBuilder, type ImportReport } from './importReport.ts';
 import { planFor } from './importPlan.ts';
 import type { RowPlan } from './mapping.ts';
+import type { LostIds } from './lostIds.ts';
 import { ProblemLog } from './problems.ts';
 import { stageEntriesOf } from './stageDates.ts';
 import type { Encoder, ScannedTable, TableBuilder } from './tables.ts';
@@ -32,6 +33,8 @@ export interface FileChecks {
   uniqueColumn?: string;
   /** Ids already seen in earlier files of the same kind (two activity exports), shared so repeats across them are caught. */
   seenIds?: UniqueIds;
+  /** Collects the ids of this file's rejected rows (and whether some went unread), for the files that refer to it (references.ts). */
+  lost?: { ids: LostIds; column: string };
   /** Deals: converts amounts to the config's currency and counts the currencies, across the files of the kind. */
   currencies?: Currencies;
 }
@@ -123,7 +126,7 @@ class FileReader {
     this.values = new Array(keys.length);
     this.raw = new Array(keys.length);
     this.unique = checks.uniqueColumn === undefined ? -1 : keys.indexOf(checks.uniqueColumn);
-    this.required = kind === 'teams' ? TEAM_COLUMNS : REQUIRED_COLUMNS[kind];
+    this.required = kind === 'teams' ? TEAM_COLUMNS : kind === 'close_dates' ? CLOSE_DATE_COLUMNS : REQUIRED_COLUMNS[kind];
     this.seenIds = checks.seenIds ?? new UniqueIds();
   }
 
@@ -164,7 +167,11 @@ class FileReader {
         for (const rule of value.messages) this.problems.add({ file: this.fileName, line, column: keys[k], value: strings[k], rule });
       }
     }
-    if (!valid) return false;
+    if (!valid) {
+      const { lost } = this.checks;
+      if (lost) lost.ids.rejected(strings[keys.indexOf(lost.column)] ?? '', this.fileName);
+      return false;
+    }
     if (this.unique >= 0) {
       const id = values[this.unique] as string;
       const first = this.seenIds.firstLineOf(id, line);
@@ -195,6 +202,11 @@ class FileReader {
     }
   }
 
+  /** Some rows (or all) went unread: any id the file should define may be among them. */
+  rowsUnread(): void {
+    this.checks.lost?.ids.unknown(this.fileName);
+  }
+
   /** The import report, when the file has one: an export's, or a canonical file's with something to tell. */
   report(read: CsvRead, dropped: number): void {
     const { plan, keys, columnIndex } = this;
@@ -212,11 +224,15 @@ class FileReader {
 async function scan(reader: FileReader, fileName: string, source: CsvSource, importing: Importing): Promise<FileScan> {
   const read = await readCsv(source, {
     header: (names, display) => reader.header(names, display),
-    malformed: (line, message) => reader.problems.add({ file: fileName, line, column: '', value: '', rule: `unreadable row (${message})` }),
+    malformed(line, message) {
+      reader.problems.add({ file: fileName, line, column: '', value: '', rule: `unreadable row (${message})` });
+      reader.rowsUnread();
+    },
     row: (cells, line) => reader.row(cells, line),
   }, importing.spec?.encoding ?? importing.config.encoding);
   if (read.unreadable !== null) reader.problems.add({ file: fileName, line: read.unreadable.line, column: '', value: '', rule: read.unreadable.rule });
   else if (reader.columnIndex.length === 0) reader.problems.add({ file: fileName, line: 0, column: '', value: '', rule: 'empty file: no header row' });
+  if (read.unreadable !== null || !reader.usable) reader.rowsUnread();
   return { problems: reader.problems, plan: reader.plan, kept: reader.kept, report: (dropped) => reader.report(read, dropped) };
 }
 

@@ -12,7 +12,7 @@ import type { EncodingSetting } from './decode.ts';
 import { readHeader } from './csvReader.ts';
 import { detectPreset } from './presets/index.ts';
 import type { Problem } from './problems.ts';
-import { FILE_KINDS, REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';
+import { CLOSE_DATES_FILE, FILE_KINDS, REQUIRED_COLUMNS, type FileKind } from '../schema/rows.ts';
 
 export interface FoundExport {
   file: string;
@@ -38,7 +38,7 @@ export async function findExports(folder: Pick<DataSource, 'list' | 'openCsv'>, 
   const found = new Map<FileKind, FoundExport>();
   const problems: Problem[] = [];
   const names = (await folder.list?.()) ?? [];
-  const canonical = new Set(FILE_KINDS.map((kind) => `${kind}.csv`));
+  const canonical = new Set([...FILE_KINDS.map((kind) => `${kind}.csv`), CLOSE_DATES_FILE]);
   const absent = FILE_KINDS.filter((kind) => !names.includes(`${kind}.csv`));
   const others = names.filter((name) => /\.csv$/i.test(name) && !canonical.has(name)).sort();
   if (absent.length === 0) return { found, problems, others };

@@ -2,6 +2,9 @@
  * Validation problems: every broken cell or row is one problem that names
  * file, line, column, value and rule. All are counted; only the first
  * `KEEP` are kept in full, so a 100 MB file of garbage cannot exhaust memory.
+ * A problem that only follows from another file's problems (an activity of a
+ * deal whose row was rejected) is a knock-on: folded under its cause, so the
+ * problems to fix come first (src/site/present/problemLines.ts words them).
  */
 
 export interface Problem {
@@ -15,13 +18,42 @@ export interface Problem {
 }
 
 const KEEP = 10_000;
+/** Lines kept of each group of knock-on problems: enough to find them. */
+const KNOCK_ON_LINES = 10;
+
+/** Knock-on problems of one file and rule. */
+export interface KnockOnGroup {
+  file: string;
+  rule: string;
+  count: number;
+  /** The first lines (at most KNOCK_ON_LINES), in the order found. */
+  lines: number[];
+}
+
+/**
+ * The knock-on problems of one cause: references to deals that a file with
+ * problems of its own would have defined (a rejected row, rows that could
+ * not be read), folded under that file. They go away when it is fixed.
+ */
+export interface KnockOns {
+  /** The file whose own problems left these references without their deal. */
+  cause: string;
+  total: number;
+  /** By file and rule, most first. */
+  groups: KnockOnGroup[];
+}
 
 export class ProblemLog {
+  /** The first KEEP problems of their own (knock-on problems are only counted, by group). */
   readonly kept: Problem[] = [];
+  /** Problems of their own, by rule. */
   readonly countByRule = new Map<string, number>();
   /** The line each rule was first seen on: logs kept apart for one file merge in line order. */
   readonly firstLineOfRule = new Map<string, number>();
+  /** Every problem, knock-ons included: the data is valid only when it is 0. */
   total = 0;
+  knockOnTotal = 0;
+  private readonly causes = new Map<string, Map<string, KnockOnGroup>>();
 
   add(problem: Problem): void {
     this.total++;
@@ -55,6 +87,51 @@ export class ProblemLog {
       this.countByRule.set(rule, (count ?? 0) + (a.countByRule.get(rule) ?? 0) + (b.countByRule.get(rule) ?? 0));
     }
     this.total += a.total + b.total;
+    this.addKnockOns(a);
+    this.addKnockOns(b);
+  }
+
+  /** A problem that follows from `cause`'s own problems: counted in its group (cause, file, rule). */
+  addKnockOn(problem: Problem, cause: string): void {
+    this.total++;
+    this.knockOnTotal++;
+    let groups = this.causes.get(cause);
+    if (!groups) this.causes.set(cause, (groups = new Map()));
+    const key = `${problem.file}\u0000${problem.rule}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { file: problem.file, rule: problem.rule, count: 0, lines: [] }));
+    group.count++;
+    if (group.lines.length < KNOCK_ON_LINES) group.lines.push(problem.line);
+  }
+
+  /** Problems of their own (not knock-ons). */
+  get ownTotal(): number {
+    return this.total - this.knockOnTotal;
+  }
+
+  /** The knock-on problems by cause, in the order first seen. */
+  get knockOns(): KnockOns[] {
+    return [...this.causes].map(([cause, groups]) => {
+      const sorted = [...groups.values()].sort((a, b) => b.count - a.count);
+      return { cause, total: sorted.reduce((sum, g) => sum + g.count, 0), groups: sorted };
+    });
+  }
+
+  /** Another log's knock-on problems, added group by group (a file's knock-ons come from one of its logs: references.ts). */
+  private addKnockOns(from: ProblemLog): void {
+    this.knockOnTotal += from.knockOnTotal;
+    for (const [cause, groups] of from.causes) {
+      let into = this.causes.get(cause);
+      if (!into) this.causes.set(cause, (into = new Map()));
+      for (const [key, group] of groups) {
+        const same = into.get(key);
+        if (!same) into.set(key, { ...group, lines: [...group.lines] });
+        else {
+          same.count += group.count;
+          same.lines.push(...group.lines.slice(0, KNOCK_ON_LINES - same.lines.length));
+        }
+      }
+    }
   }
 
   /** A log passed between threads (a structured clone keeps the fields, not the class). */
@@ -83,16 +160,4 @@ export function formatProblem(p: Problem): string {
 
 function truncate(value: string): string {
   return value.length > 60 ? `${value.slice(0, 57)}...` : value;
-}
-
-/** The readable report: a count, the first `limit` problems (at most those kept), and a count per rule. */
-export function summarizeProblems(log: ProblemLog, limit = 50): string {
-  const lines = [`${log.total} problem${log.total === 1 ? '' : 's'} found in the data:`];
-  const shown = log.kept.slice(0, limit);
-  for (const p of shown) lines.push(`  ${formatProblem(p)}`);
-  if (log.total > shown.length) lines.push(`  ... and ${log.total - shown.length} more`);
-  lines.push('By rule:');
-  const rules = [...log.countByRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [rule, count] of rules) lines.push(`  ${String(count).padStart(7)}  ${rule}`);
-  return lines.join('\n');
 }

@@ -15,7 +15,7 @@ import { scanTable, type FileScan, type Importing } from './file.ts';
 import { foundNote, type FoundExport } from './folderScan.ts';
 import type { ImportReport } from './importReport.ts';
 import { ProblemLog, type Problem } from './problems.ts';
-import { linkFile, type DealIndex } from './references.ts';
+import { linkFile, type DealLinks } from './references.ts';
 import { ACTIVITY_COLUMNS, concatTables, STAGE_HISTORY_COLUMNS, TableBuilder, type ScannedTable, type Table } from './tables.ts';
 import { repeatedIds } from './repeats.ts';
 import type { PackedText } from './columns.ts';
@@ -40,7 +40,7 @@ export interface TableRead<K extends TableKind> {
 
 type Step = { problem: Problem } | { absent: FileSummary } | { file: string; scan: FileScan & { table: ScannedTable } };
 
-export async function readTables<K extends TableKind>(source: DataSource, kind: K, config: Config, files: readonly FileToRead[], deals: Promise<DealIndex>): Promise<TableRead<K>> {
+export async function readTables<K extends TableKind>(source: DataSource, kind: K, config: Config, files: readonly FileToRead[], deals: Promise<DealLinks>): Promise<TableRead<K>> {
   const layout = TABLE_LAYOUTS[kind];
   const schema = rowSchemas(config)[kind];
   // Repeated ids are found after the files (repeats.ts): no uniqueColumn while they stream.
@@ -60,14 +60,14 @@ export async function readTables<K extends TableKind>(source: DataSource, kind: 
   }
   const scans = steps.flatMap((step) => ('scan' in step ? [step.scan.table] : []));
   const repeats = kind === 'activities' ? repeatedIds(scans.map((t) => ({ text: t.columns.id as PackedText, lines: t.lines }))) : null;
-  const index = await deals;
+  const links = await deals;
   const read: TableRead<K> = { table: null, files: [], problems: new ProblemLog(), reports };
   for (const step of steps) {
     if ('problem' in step) read.problems.add(step.problem);
     else if ('absent' in step) read.files.push(step.absent);
     else {
       const repeatedAt = repeats?.[scans.indexOf(step.scan.table)] ?? null;
-      const table = linkFile(layout, step.file, step.scan, index, REQUIRED_COLUMNS[kind].includes('deal'), read.problems, repeatedAt);
+      const table = linkFile(layout, step.file, step.scan, links, REQUIRED_COLUMNS[kind].includes('deal'), read.problems, repeatedAt);
       read.files.push({ file: step.file, kind, present: true, rows: table.length });
       read.table = read.table === null ? table : concatTables(layout, read.table, table);
     }

@@ -10,11 +10,18 @@
  */
 import { NONE, textAt, type Interned, type PackedText } from './columns.ts';
 import type { FileScan } from './file.ts';
+import type { LostIds } from './lostIds.ts';
 import { ProblemLog } from './problems.ts';
 import { tableOf, type Layout, type ScannedTable, type Table } from './tables.ts';
 
 /** Deal id -> its index in `dataset.deals`. */
 export type DealIndex = ReadonlyMap<string, number>;
+
+/** What the files that refer to deals need once the deals are read: where each deal is, and the ids the deals files failed to define (lostIds.ts). */
+export interface DealLinks {
+  index: DealIndex;
+  lost: LostIds;
+}
 
 const MISSING = -2;
 
@@ -58,13 +65,14 @@ export function linkDeals<L extends Layout>(
  * Links a file's rows to their deals, leaving out rows whose id an earlier
  * row had (`repeatedAt`: the first line of each row's id, 0 for a new id);
  * its problems, those of the file and those found here in line order, go to
- * `log`, and its import report is sent.
+ * `log`, and its import report is sent. A missing deal that a deals file
+ * would have defined (`lost`) is a knock-on problem, under that file.
  */
 export function linkFile<L extends Layout>(
   layout: L,
   fileName: string,
   scan: FileScan & { table: ScannedTable },
-  deals: DealIndex,
+  deals: DealLinks,
   required: boolean,
   log: ProblemLog,
   repeatedAt: Int32Array | null,
@@ -77,13 +85,16 @@ export function linkFile<L extends Layout>(
     found.add({ file: fileName, line: scanned.lines[row], column: 'id', value: id, rule: `duplicate id; first seen on line ${repeatedAt[row]}` });
     return true;
   };
-  const { table, dropped } = linkDeals(layout, scanned, deals, (id, line) => {
+  const { table, dropped } = linkDeals(layout, scanned, deals.index, (id, line) => {
     if (plan !== null && !plan.strict) {
       if (required) plan.report.skip('deal refers to a missing deal', line);
       else plan.report.change('deal link dropped: no deal with that id', line);
       return !required;
     }
-    found.add({ file: fileName, line, column: 'deal', value: id, rule: 'refers to a missing deal' });
+    const problem = { file: fileName, line, column: 'deal', value: id, rule: 'refers to a missing deal' };
+    const cause = deals.lost.causeOf(id);
+    if (cause === null) found.add(problem);
+    else found.addKnockOn(problem, cause);
     return false;
   }, repeated);
   log.addByLine(scan.problems, found);

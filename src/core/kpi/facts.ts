@@ -15,6 +15,8 @@ import { toUnits, type Fraction } from './money.ts';
 import { configuredOdds } from './odds.ts';
 import { quotaTable, type QuotaTable } from './quota.ts';
 import { staleByRep, type StaleByRep } from './stale.ts';
+import { dealTouches, type DealTouches } from './touches.ts';
+import { closeDateHistory, type CloseDateHistory } from './closeDateHistory.ts';
 import { compareCodePoints } from './codePoints.ts';
 
 export interface Facts {
@@ -56,8 +58,12 @@ export interface Facts {
   quotas: QuotaTable;
   /** The config's probability of each open stage, exact. */
   configuredOdds: Fraction[];
-  /** Stale deals among those open at as-of, per rep (KPI-SPEC §7). */
+  /** Stale deals among those open at as-of, per rep and per deal (KPI-SPEC §7). */
   stale: StaleByRep;
+  /** Each deal's last touch and its entry into its current stage, as of as-of. */
+  touches: DealTouches;
+  /** The close dates recorded for each deal (close_dates.csv); null without that file. */
+  closeDates: CloseDateHistory | null;
   outreachTypes: readonly string[];
   /** Account of each deal, interned, or NONE. */
   accountOfDeal: Int32Array;
@@ -142,6 +148,7 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const closedDeals = groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date);
   const channelOfType = activities.type.names.map((type) => OUTREACH_TYPES.indexOf(type as (typeof OUTREACH_TYPES)[number]));
   const channelOfActivity = recode(activities.type.codes, channelOfType, new Int8Array(activities.length));
+  const touches = dealTouches(dataset, asOf);
 
   return {
     dataset,
@@ -167,7 +174,9 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     },
     quotas: quotaTable(dataset.quotas, repIndex),
     configuredOdds: configuredOdds(config),
-    stale: staleByRep(dataset, openDeals, dealUnits, asOf),
+    stale: staleByRep(dataset, openDeals, dealUnits, touches.lastTouch, asOf),
+    touches,
+    closeDates: closeDateHistory(dataset),
     outreachTypes: OUTREACH_TYPES,
     accountOfDeal: accounts.ofDeal,
     accountCount: accounts.count,

@@ -149,6 +149,21 @@ export type Activity = z.output<RowSchemas['activities']>;
 export type Quota = z.output<RowSchemas['quotas']>;
 export type Customer = z.output<RowSchemas['customers']>;
 
+/**
+ * close_dates.csv (optional, never required): the expected close date each
+ * open deal had in an accepted deals export, dated by that export — the
+ * upload writes it (upload/history.ts), since CRM exports carry today's close
+ * date only and stage history none. Read for slipped deals (deals/slipped.ts).
+ */
+export const CLOSE_DATES_FILE = 'close_dates.csv';
+export const CLOSE_DATE_COLUMNS = ['deal', 'close_date', 'recorded'] as const;
+
+export function closeDateSchema(order: DateOrder) {
+  const day = dayField(order);
+  return z.object({ deal: required, close_date: day, recorded: day });
+}
+export type CloseDateEntry = z.output<ReturnType<typeof closeDateSchema>>;
+
 /** A lookup file of rep -> team (config `sources.teams`), which fills the config's `teams`. */
 export const teamSchema = z.object({ owner: required, team: required });
 export type TeamRow = z.output<typeof teamSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from './config.ts';
-import { DERIVED_COLUMNS, rowSchemas, teamSchema } from './rows.ts';
+import { closeDateSchema, DERIVED_COLUMNS, rowSchemas, teamSchema } from './rows.ts';
 import { CANONICAL_COLUMNS, sourcesOf, sourcesSchema } from './sources.ts';
 
 describe('sources', () => {
@@ -12,6 +12,7 @@ describe('sources', () => {
     }
     expect(DERIVED_COLUMNS.stage_history).toEqual({ enteredAt: 'entered' });
     expect([...CANONICAL_COLUMNS.teams]).toEqual(Object.keys(teamSchema.shape));
+    expect([...CANONICAL_COLUMNS.close_dates]).toEqual(Object.keys(closeDateSchema('mdy').shape));
   });
 
   it('takes one source or a list, and gives a list', () => {

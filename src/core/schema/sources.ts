@@ -7,11 +7,16 @@
 import { z } from 'zod';
 import { ENCODING_LABELS, type EncodingSetting } from '../ingest/decode.ts';
 import { closestMatch } from '../ingest/closest.ts';
+import { CLOSE_DATE_COLUMNS } from './rows.ts';
 
 export const PRESET_NAMES = ['hubspot', 'salesforce', 'pipedrive', 'zoho'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-/** The canonical columns of every kind a source can fill, in schema order (rows.ts; a test keeps them equal). */
+/**
+ * The canonical columns of every kind of file read, in schema order (rows.ts;
+ * a test keeps them equal). A source can fill each but `close_dates`, which
+ * the upload writes itself.
+ */
 export const CANONICAL_COLUMNS = {
   deals: ['id', 'name', 'account', 'owner', 'source', 'stage', 'amount', 'created', 'close_date', 'lost_at_stage', 'lead', 'currency'],
   stage_history: ['deal', 'stage', 'entered'],
@@ -20,10 +25,13 @@ export const CANONICAL_COLUMNS = {
   customers: ['account', 'churned'],
   /** A lookup of rep -> team that fills the config's `teams`. */
   teams: ['owner', 'team'],
+  close_dates: CLOSE_DATE_COLUMNS,
 } as const;
 
 export type ImportKind = keyof typeof CANONICAL_COLUMNS;
-export const IMPORT_KINDS = Object.keys(CANONICAL_COLUMNS) as ImportKind[];
+/** The kinds the config's `sources` may name. */
+export type SourceKind = Exclude<ImportKind, 'close_dates'>;
+export const IMPORT_KINDS = (Object.keys(CANONICAL_COLUMNS) as ImportKind[]).filter((k): k is SourceKind => k !== 'close_dates');
 
 /** Line-number ids: `<file>:<line>`, for exports without an id column (Zoho's Potentials). */
 export const LINE_ID = '$line';
@@ -72,7 +80,7 @@ const sourceObject = z.strictObject({
 /** The keys a source may have, for "did you mean" hints. */
 export const SOURCE_KEYS = Object.keys(sourceObject.shape);
 
-function sourceSchema(kind: ImportKind) {
+function sourceSchema(kind: SourceKind) {
   const known: readonly string[] = CANONICAL_COLUMNS[kind];
   const expected = `expected one of: ${known.join(', ')}`;
   return sourceObject
@@ -94,7 +102,7 @@ function sourceSchema(kind: ImportKind) {
  * One source or a list of them. Dispatched by hand rather than z.union, whose
  * failure is a bare "Invalid input": this keeps each option's own messages.
  */
-function oneOrMany(kind: ImportKind) {
+function oneOrMany(kind: SourceKind) {
   const one = sourceSchema(kind);
   const many = z.array(one).min(1, 'list at least one source');
   return z.unknown().transform((value, ctx) => {
@@ -122,7 +130,7 @@ export type Sources = z.output<typeof sourcesSchema>;
 export type SourceSpec = z.output<ReturnType<typeof sourceSchema>>;
 
 /** The sources of one kind as a list; null when the config names none (the canonical file is read). */
-export function sourcesOf(sources: Sources | undefined, kind: ImportKind): SourceSpec[] | null {
+export function sourcesOf(sources: Sources | undefined, kind: SourceKind): SourceSpec[] | null {
   const spec = sources?.[kind];
   if (spec === undefined) return null;
   return Array.isArray(spec) ? spec : [spec];

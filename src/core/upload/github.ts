@@ -42,11 +42,11 @@ function toBase64(text: string): string {
   return btoa(binary);
 }
 
-function fromBase64(base64: string): string {
+function fromBase64(base64: string): Uint8Array {
   const binary = atob(base64.replace(/\s/g, ''));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /** The commit an upload was checked against, and its tree. */
@@ -108,8 +108,12 @@ export class GithubStore implements UploadStore {
     return { commit: ref.object.sha, tree: commit.tree.sha };
   }
 
-  /** A file's text as of `commit`, or null when absent. Files over 1 MB come without content in the JSON: fetched raw then. */
-  async get(name: string, commit: string): Promise<string | null> {
+  /**
+   * A file's bytes as of `commit`, or null when absent: the loader decodes
+   * them (a Windows-1252 export committed by hand reads as it does in the
+   * build). Files over 1 MB come without content in the JSON: fetched raw then.
+   */
+  async get(name: string, commit: string): Promise<Uint8Array | null> {
     const url = `${this.root}/contents/${this.path(name).split('/').map(encodeURIComponent).join('/')}?ref=${commit}`;
     const response = await this.call(url);
     if (response.status === 404) return null;
@@ -119,11 +123,11 @@ export class GithubStore implements UploadStore {
     if (body.encoding === 'base64' && body.content !== undefined) return fromBase64(body.content);
     const raw = await this.call(url, {}, 'application/vnd.github.raw+json');
     if (!raw.ok) throw new StoreError(`GitHub answered ${raw.status} reading ${name}`);
-    return raw.text();
+    return new Uint8Array(await raw.arrayBuffer());
   }
 
   source(): DataSource {
-    const cache = new Map<string, Promise<string | null>>();
+    const cache = new Map<string, Promise<Uint8Array | null>>();
     const read = (name: string) => {
       let found = cache.get(name);
       if (!found) {
@@ -133,7 +137,12 @@ export class GithubStore implements UploadStore {
       }
       return found;
     };
-    return { readText: read, openCsv: read };
+    // The config is JSON in UTF-8; CSV files go to the loader as bytes.
+    const readText = async (name: string) => {
+      const bytes = await read(name);
+      return bytes === null ? null : new TextDecoder().decode(bytes);
+    };
+    return { readText, openCsv: read };
   }
 
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -150,7 +159,8 @@ export class GithubStore implements UploadStore {
     const files = accepted.changes.map((c) => ({ name: c.name, text: c.text }));
     if (accepted.snapshot) {
       const name = '.history/pipeline.jsonl';
-      files.push({ name, text: `${(await this.get(name, base.commit)) ?? ''}${JSON.stringify(accepted.snapshot)}\n` });
+      const before = await this.get(name, base.commit);
+      files.push({ name, text: `${before === null ? '' : new TextDecoder().decode(before)}${JSON.stringify(accepted.snapshot)}\n` });
     }
     const tree = [];
     for (const file of files) {

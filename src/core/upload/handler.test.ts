@@ -6,9 +6,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dealLists } from '../deals/dealLists.ts';
+import { readDataset } from '../ingest/dataset.ts';
 import { textSource } from '../ingest/textSource.ts';
+import { isoToDay } from '../ingest/values.ts';
+import { parsePeriod } from '../kpi/periods.ts';
+import { kpiEngine, periodFacts } from '../kpi/report.ts';
 import { uploadLimits } from './env.ts';
-import { dateInName, handleUpload } from './handler.ts';
+import { handleUpload } from './handler.ts';
 import { Recent } from './recent.ts';
 import type { Accepted, BuildEntry, UploadDeps, UploadEntry, UploadStore } from './types.ts';
 
@@ -82,6 +87,18 @@ describe('handleUpload', () => {
     expect(deps.builds).toEqual([deps.commits[0].version]);
   });
 
+  it('takes a header that names a column twice as the loader does: the first is read, and the answer says so', async () => {
+    const deps = memoryDeps(fixture());
+    const deals = fixture()['deals.csv'].split('\n').map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'account' : 'Shadow Corp'}`)).join('\n');
+    const response = await upload(deps, deals, '?file=deals');
+    expect(response.status).toBe(202);
+    const body = await response.json();
+    expect(body.notes).toContain('"account" is in the header 2 times (columns 3, 12): account reads column 3');
+    expect(deps.files['deals.csv']).toBe(deals);
+    const report = await (await import('../ingest/dataset.ts')).readDataset(textSource(deps.files));
+    expect(report.dataset.deals.find((d) => d.id === 'D1')?.account).toBe('Acme');
+  });
+
   it("writes the file the config's sources name for the kind", async () => {
     const files = fixture();
     const config = JSON.parse(files['keepscore.config.json']);
@@ -104,12 +121,63 @@ describe('handleUpload', () => {
     expect(response.status, JSON.stringify(body)).toBe(202);
     expect(body.stageChanges).toBe(1);
     expect(deps.files['stage_history.csv']).toBe('deal,stage,entered\nD6,Discovery,2026-11-28\n');
-    expect(deps.commits[0].changes.map((c) => c.name)).toEqual(['stage_history.csv', 'deals.csv']);
+    expect(deps.commits[0].changes.map((c) => c.name)).toEqual(['stage_history.csv', 'close_dates.csv', 'deals.csv']);
+    // The first export recorded: every open deal's close date.
+    expect(deps.files['close_dates.csv']).toBe('deal,close_date,recorded\nD5,2026-10-31,2026-11-28\nD6,2026-11-30,2026-11-28\nD7,2026-09-30,2026-11-28\nD8,2026-10-28,2026-11-28\n');
+    expect(body.notes).toContain('4 open deals\' close dates recorded in close_dates.csv, dated 2026-11-28');
     expect(deps.commits[0].snapshot).toMatchObject({ date: '2026-11-28', open: { count: 4, amount: 54000 } });
 
-    // The same export again: nothing moved.
+    // The same export again: nothing moved, no close date changed.
     const again = await upload(deps, moved, '?exported=2026-11-29');
     expect((await again.json()).stageChanges).toBe(0);
+    expect(deps.commits[1].changes.map((c) => c.name)).toEqual(['deals.csv']);
+  });
+
+  it('records close dates export by export, so a deal whose close date moved out of November lists as slipped', async () => {
+    const deps = memoryDeps(fixture());
+    const deals = deps.files['deals.csv'];
+    expect((await upload(deps, deals, '?exported=2026-11-10')).status).toBe(202);
+    const moved = deals.replace('Zeta,Bob,web,Qualify,8000,2026-10-12,2026-11-30', 'Zeta,Bob,web,Qualify,8000,2026-10-12,2026-12-15');
+    const body = await (await upload(deps, moved, '?exported=2026-11-20')).json();
+    expect(body.notes).toContain('1 close date changed since the previous export recorded in close_dates.csv, dated 2026-11-20');
+    expect(deps.commits[1].changes.map((c) => c.name)).toEqual(['close_dates.csv', 'deals.csv']);
+    expect(deps.files['close_dates.csv'].split('\n').filter((l) => l.startsWith('D6,'))).toEqual(['D6,2026-11-30,2026-11-10', 'D6,2026-12-15,2026-11-20']);
+
+    const { dataset, problems } = await readDataset(textSource(deps.files));
+    expect(problems.total).toBe(0);
+    const { facts } = kpiEngine(dataset, isoToDay('2026-11-20')!);
+    const lists = dealLists(facts, facts.reps.map((_, i) => i), periodFacts(facts, parsePeriod('2026-11')!));
+    expect(lists.slipped.rows.map((r) => [r.id, r.slippedFrom, r.recorded, r.closeDate])).toEqual([['D6', '2026-11-30', '2026-11-10', '2026-12-15']]);
+    expect(lists.slipped).toMatchObject({ count: 1, amount: 8000, exportsRecorded: 2 });
+  });
+
+  it('answers a broken deals file with its own problems first, and the references of the stored files to its rejected rows folded under it', async () => {
+    const files: Record<string, string> = { ...fixture(), 'stage_history.csv': 'deal,stage,entered\nD1,Qualify,2026-08-05\nD2,Qualify,2026-09-01\n' };
+    const deps = memoryDeps(files);
+    const broken = files['deals.csv']
+      .replace('Acme,Ann,web,Closed Won,10000', 'Acme,Ann,web,Closed Won,lots')
+      .replace('Beta,Bob,web,Closed Won', 'Beta,Bob,web,Won')
+      .replace('Zeta,Bob,web,Qualify,8000,2026-10-12,2026-11-30', 'Zeta,Bob,web,Qualify,8000,2026-10-12,soon');
+    const response = await upload(deps, broken, '?file=deals');
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error).toBe('deals.csv was not accepted: 3 problems in the data (and 6 knock-on problems that follow from them); nothing was changed');
+    expect(body.problems.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual([[2, 'amount'], [3, 'stage'], [7, 'close_date']]);
+    expect(body.total).toBe(3);
+    expect(body.knockOns).toEqual([{
+      cause: 'deals.csv',
+      total: 6,
+      groups: [
+        { file: 'activities.csv', rule: 'refers to a missing deal', count: 4, lines: [3, 5, 12, 13] },
+        { file: 'stage_history.csv', rule: 'refers to a missing deal', count: 2, lines: [2, 3] },
+      ],
+    }]);
+
+    const page = await (await upload(deps, broken, '?file=deals', { Accept: 'text/html' })).text();
+    expect(page.match(/<tr><td>/g)).toHaveLength(3);
+    expect(page).toContain('<p>6 knock-on problems from deals.csv: references to deals that deals.csv would have defined');
+    expect(page).toContain('<li>4 in activities.csv: refers to a missing deal (lines 3, 5, 12, 13)</li><li>2 in stage_history.csv: refers to a missing deal (lines 2, 3)</li>');
+    expect(deps.commits).toEqual([]);
   });
 
   it('lists uploads and builds in the status, with the version asked for', async () => {
@@ -136,7 +204,8 @@ describe('handleUpload', () => {
     };
     expect((await upload(deps, 'owner,period,amount\nAnn,2026-11,1\n')).status).toBe(500);
     const { uploads } = await (await handleUpload(new Request('https://site.example/api/status'), deps)).json();
-    expect(uploads.map((u: UploadEntry) => u.status)).toEqual([500, 422, 422, 400, 422, 422]);
+    // The repeated SECRET-B column is read as the loader reads it (the first one): accepted, and its name is not shown.
+    expect(uploads.map((u: UploadEntry) => u.status)).toEqual([500, 422, 422, 400, 202, 422]);
     const shown = JSON.stringify(uploads);
     expect(shown).not.toMatch(/SECRET|\/srv|keepscore\/data/);
     expect(uploads[0].error).toMatch(/EACCES/);
@@ -145,9 +214,4 @@ describe('handleUpload', () => {
     expect(logged.join('\n')).toContain('/srv/keepscore/data/quotas.csv');
   });
 
-  it('takes an export date from a file name only when it is a real date', () => {
-    expect(dateInName('hubspot-crm-exports-all-deals-2026-11-30.csv')).toBe('2026-11-30');
-    expect(dateInName('deals-2026-02-30.csv')).toBeNull();
-    expect(dateInName('report1701234567890.csv')).toBeNull();
-  });
 });

@@ -6,12 +6,13 @@
  * size before it is parsed, the whole data set validated before anything is
  * written. Web-standard APIs only (no node:), so it runs in workerd.
  */
-import { isoToDay } from '../ingest/values.ts';
+import { exportDateInName } from '../ingest/importWarnings.ts';
+import { dayToIso, isoToDay } from '../ingest/values.ts';
 import { bearerToken, tokenMatches } from './auth.ts';
 import { csvMediaType, csvText, readLimited, StoreError, UploadError } from './body.ts';
 import { readForm } from './form.ts';
 import type { GateTicket } from './limits.ts';
-import { detectKind, duplicateColumn, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
+import { detectKind, headerOf, parseKind, UPLOAD_KINDS, type UploadKind } from './kinds.ts';
 import { accepted, firstProblem, json, refusal, rejected } from './responses.ts';
 import type { UploadDeps, UploadEntry } from './types.ts';
 import { checkUpload } from './checkUpload.ts';
@@ -136,17 +137,13 @@ async function checkAndStore(
     });
   }
   entry.kind = kind;
-  const duplicate = duplicateColumn(headerOf(text));
-  if (duplicate) {
-    const where = `(columns ${duplicate.first} and ${duplicate.second})`;
-    throw new UploadError(422, `the header names the column "${duplicate.name}" twice ${where}; keep one`, { shown: `the header names a column twice ${where}` });
-  }
   const exported = field('exported')?.trim() || null;
   if (exported !== null && isoToDay(exported) === null) {
     throw new UploadError(400, `exported must be a date as YYYY-MM-DD, not ${JSON.stringify(exported.slice(0, 40))}`, { shown: 'exported must be a date as YYYY-MM-DD' });
   }
   const now = deps.now();
-  const date = exported ?? dateInName(fileName) ?? now.toISOString().slice(0, 10);
+  const nameDay = exportDateInName(fileName);
+  const date = exported ?? (nameDay === null ? null : dayToIso(nameDay)) ?? now.toISOString().slice(0, 10);
 
   return deps.store.exclusive(async () => {
     const version = newVersion(deps.now());
@@ -154,7 +151,8 @@ async function checkAndStore(
     if ('problems' in checked) {
       entry.file = checked.file;
       entry.error = firstProblem(checked.problems.kept, checked.problems.total);
-      return rejected(checked.file, checked.problems.kept, checked.problems.total, checked.problems.countByRule, html);
+      const { kept, ownTotal, countByRule, knockOns } = checked.problems;
+      return rejected(checked.file, kept, ownTotal, countByRule, html, knockOns);
     }
     const { ok } = checked;
     await deps.store.commit({ version, at: now.toISOString(), kind, file: ok.file, rows: ok.rows, changes: ok.changes, snapshot: ok.snapshot });
@@ -166,15 +164,6 @@ async function checkAndStore(
       html,
     );
   });
-}
-
-/**
- * The export date a file name carries (`hubspot-crm-exports-all-deals-2026-11-30.csv`),
- * or null. Only a date is taken from the name; the name itself goes nowhere.
- */
-export function dateInName(name: string): string | null {
-  const match = /(?:^|\D)(\d{4}-\d{2}-\d{2})(?:\D|$)/.exec(name);
-  return match && isoToDay(match[1]) !== null ? match[1] : null;
 }
 
 /** Sortable, unique enough, and safe as a folder name: `20261127T063800123Z-3f9a1c`. */

@@ -3,7 +3,7 @@ import { configSchema } from '../schema/config.ts';
 import type { Deal } from '../schema/rows.ts';
 import { isoToDay } from '../ingest/values.ts';
 import { quoteCsvField as csvCell } from '../export/csvDownload.ts';
-import { appendMoves, pipelineSnapshot, stageMoves } from './history.ts';
+import { appendCloseDates, appendMoves, closeDateChanges, pipelineSnapshot, stageMoves } from './history.ts';
 
 const config = configSchema.parse({});
 function deal(id: string, stage: string, amount = 1000, owner = 'Ann'): Deal {
@@ -62,5 +62,43 @@ describe('pipelineSnapshot', () => {
     expect(Object.keys(snapshot.byStage)).toEqual(['Qualify', 'Discovery', 'Proposal', 'Negotiation']);
     expect(snapshot.byStage.Proposal).toEqual({ count: 2, amount: 0.3 });
     expect(snapshot.byOwner).toEqual({ Ann: { count: 2, amount: 100.2 }, Bob: { count: 1, amount: 0.1 } });
+  });
+});
+
+describe('closeDateChanges', () => {
+  const on = (id: string, stage: string, close: string): Deal => ({ ...deal(id, stage), close_date: isoToDay(close)! });
+  const entry = (id: string, close: string, recorded: string) => ({ deal: id, close_date: isoToDay(close)!, recorded: isoToDay(recorded)! });
+
+  it('records every open deal of the first export, and leaves closed deals out', () => {
+    const deals = [on('D2', 'Proposal', '2026-11-20'), on('D1', 'Qualify', '2026-12-01'), on('D3', 'Closed Won', '2026-10-10')];
+    expect(closeDateChanges(deals, config, null, '2026-11-01')).toEqual([
+      { deal: 'D1', close_date: '2026-12-01', recorded: '2026-11-01' },
+      { deal: 'D2', close_date: '2026-11-20', recorded: '2026-11-01' },
+    ]);
+  });
+
+  it('then only the deals whose close date is not the one last recorded on or before the export', () => {
+    const recorded = [entry('D1', '2026-12-01', '2026-11-01'), entry('D2', '2026-11-20', '2026-11-01'), entry('D2', '2026-11-25', '2026-11-08'), entry('D3', '2026-11-02', '2026-12-01')];
+    const deals = [on('D1', 'Qualify', '2026-12-01'), on('D2', 'Proposal', '2026-12-15'), on('D3', 'Proposal', '2026-11-02'), on('D4', 'Qualify', '2026-11-30')];
+    // D1 unchanged; D2 moved from 11-25; D3's only record is after this export; D4 is new.
+    expect(closeDateChanges(deals, config, recorded, '2026-11-15')).toEqual([
+      { deal: 'D2', close_date: '2026-12-15', recorded: '2026-11-15' },
+      { deal: 'D3', close_date: '2026-11-02', recorded: '2026-11-15' },
+      { deal: 'D4', close_date: '2026-11-30', recorded: '2026-11-15' },
+    ]);
+    // The same export again: nothing new.
+    const again = [...recorded, ...closeDateChanges(deals, config, recorded, '2026-11-15').map((r) => entry(r.deal, r.close_date, r.recorded))];
+    expect(closeDateChanges(deals, config, again, '2026-11-15')).toEqual([]);
+  });
+});
+
+describe('appendCloseDates', () => {
+  it("creates the file, or appends in the file's own form; a file without its columns is left alone", () => {
+    const records = [{ deal: 'D1', close_date: '2026-12-01', recorded: '2026-11-15' }];
+    expect(appendCloseDates(null, records)).toEqual({ text: 'deal,close_date,recorded\nD1,2026-12-01,2026-11-15\n' });
+    expect(appendCloseDates('recorded;deal;close_date\r\n2026-11-01;D1;2026-11-20\r\n', records)).toEqual({
+      text: 'recorded;deal;close_date\r\n2026-11-01;D1;2026-11-20\r\n2026-11-15;D1;2026-12-01\r\n',
+    });
+    expect(appendCloseDates('deal,date\n', records)).toHaveProperty('skipped');
   });
 });

@@ -2,14 +2,16 @@
  * History from successive exports. CRM exports carry where each deal stands
  * now, rarely how it got there; comparing each accepted deals export with the
  * one before gives the stage moves in between, dated by the export (or the
- * upload when the export date is unknown). A pipeline snapshot per upload
- * keeps what was open, by stage and owner, so pipeline can be charted over
- * time. Pure functions: the handler reads, these compute, the store writes.
+ * upload when the export date is unknown); the open deals' close dates,
+ * recorded export by export, show which deals slipped. A pipeline snapshot
+ * per upload keeps what was open, by stage and owner, so pipeline can be
+ * charted over time. Pure functions: the handler reads, these compute, the
+ * store writes.
  */
 import type { Config } from '../schema/config.ts';
-import type { Deal, StageEntry } from '../schema/rows.ts';
+import { CLOSE_DATE_COLUMNS, CLOSE_DATES_FILE, type CloseDateEntry, type Deal, type StageEntry } from '../schema/rows.ts';
 import { detectDelimiter, headerName } from '../ingest/csvReader.ts';
-import { dayToIso } from '../ingest/values.ts';
+import { dayToIso, isoToDay } from '../ingest/values.ts';
 import { quoteCsvField } from '../export/csvDownload.ts';
 import { fromUnits, toUnits } from '../kpi/money.ts';
 
@@ -40,31 +42,76 @@ export function stageMoves(previous: readonly Deal[], next: readonly Deal[], dat
 }
 
 /**
+ * `existing` (or a new file with `columns` as its header, when it is null or
+ * blank) with `rows` (cells in `columns` order) appended in its own
+ * delimiter, column order and line ending; null when its header lacks one
+ * of `columns` (a file that is not ours to extend).
+ */
+function appendRows(existing: string | null, columns: readonly string[], rows: readonly (readonly string[])[]): string | null {
+  if (existing === null || existing.trim() === '') {
+    return [columns.join(','), ...rows.map((cells) => cells.map((c) => quoteCsvField(c)).join(','))].join('\n') + '\n';
+  }
+  const delimiter = detectDelimiter(existing);
+  const end = existing.search(/\r|\n/);
+  const headerLine = end < 0 ? existing : existing.slice(0, end);
+  const names = headerLine.split(delimiter).map((c) => headerName(c.replace(/^"|"$/g, '')));
+  const at = columns.map((c) => names.indexOf(c));
+  if (at.some((i) => i < 0)) return null;
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const lines = rows.map((row) => {
+    const cells = new Array<string>(names.length).fill('');
+    row.forEach((value, i) => (cells[at[i]] = quoteCsvField(value, delimiter)));
+    return cells.join(delimiter) + eol;
+  });
+  const base = /\r?\n$/.test(existing) ? existing : existing + eol;
+  return base + lines.join('');
+}
+
+/**
  * `existing` (a stage_history.csv, or null when there is none) with `moves`
  * appended in its own delimiter, column order and line ending. A file whose
  * header is not the canonical deal/stage/entered (a CRM history export) is
  * not touched: the reason comes back instead.
  */
 export function appendMoves(existing: string | null, moves: readonly StageMove[]): { text: string } | { skipped: string } {
-  if (existing === null || existing.trim() === '') {
-    return { text: ['deal,stage,entered', ...moves.map((m) => [m.deal, m.stage, m.entered].map((c) => quoteCsvField(c)).join(','))].join('\n') + '\n' };
+  const text = appendRows(existing, ['deal', 'stage', 'entered'], moves.map((m) => [m.deal, m.stage, m.entered]));
+  return text === null ? { skipped: 'stage_history.csv is not in the canonical deal,stage,entered form, so moves were not added to it' } : { text };
+}
+
+/** A close_dates.csv row to append, its dates as `YYYY-MM-DD`. */
+export interface CloseDateRecord {
+  deal: string;
+  close_date: string;
+  recorded: string;
+}
+
+/**
+ * One row, recorded on `date`, for every open deal of the export whose close
+ * date is not the one last recorded for it on or before `date` (or that has
+ * none yet): so the first export recorded notes every open deal's close
+ * date, and each later one only the changes. Won and lost deals are left out
+ * (their close date is the day they closed). Sorted by deal id.
+ */
+export function closeDateChanges(deals: readonly Deal[], config: Config, recorded: readonly CloseDateEntry[] | null, date: string): CloseDateRecord[] {
+  const day = isoToDay(date)!;
+  const latest = new Map<string, { close: number; recorded: number }>();
+  for (const e of recorded ?? []) {
+    const seen = latest.get(e.deal);
+    if (e.recorded <= day && (seen === undefined || e.recorded >= seen.recorded)) latest.set(e.deal, { close: e.close_date, recorded: e.recorded });
   }
-  const delimiter = detectDelimiter(existing);
-  const end = existing.search(/\r|\n/);
-  const headerLine = end < 0 ? existing : existing.slice(0, end);
-  const names = headerLine.split(delimiter).map((c) => headerName(c.replace(/^"|"$/g, '')));
-  const columns = ['deal', 'stage', 'entered'].map((c) => names.indexOf(c));
-  if (columns.some((i) => i < 0)) return { skipped: 'stage_history.csv is not in the canonical deal,stage,entered form, so moves were not added to it' };
-  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
-  const lines = moves.map((m) => {
-    const cells = new Array<string>(names.length).fill('');
-    cells[columns[0]] = quoteCsvField(m.deal, delimiter);
-    cells[columns[1]] = quoteCsvField(m.stage, delimiter);
-    cells[columns[2]] = quoteCsvField(m.entered, delimiter);
-    return cells.join(delimiter);
-  });
-  const base = /\r?\n$/.test(existing) ? existing : existing + eol;
-  return { text: base + lines.map((l) => l + eol).join('') };
+  const records: CloseDateRecord[] = [];
+  for (const deal of deals) {
+    if (deal.stage === config.wonStage || deal.stage === config.lostStage) continue;
+    if (latest.get(deal.id)?.close === deal.close_date) continue;
+    records.push({ deal: deal.id, close_date: dayToIso(deal.close_date), recorded: date });
+  }
+  return records.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : 0));
+}
+
+/** `existing` close_dates.csv (or null) with `records` appended, like `appendMoves`. */
+export function appendCloseDates(existing: string | null, records: readonly CloseDateRecord[]): { text: string } | { skipped: string } {
+  const text = appendRows(existing, CLOSE_DATE_COLUMNS, records.map((r) => [r.deal, r.close_date, r.recorded]));
+  return text === null ? { skipped: `${CLOSE_DATES_FILE} is not in the canonical deal,close_date,recorded form, so close dates were not added to it` } : { text };
 }
 
 export interface PipelineTotals {

@@ -31,22 +31,6 @@ export function headerOf(text: string): string[] {
 }
 
 /**
- * The first header name written twice (blank names aside: spreadsheets leave
- * trailing empty columns), with both 1-based column numbers; null when none.
- * The loader would read the first and silently ignore the second.
- */
-export function duplicateColumn(header: readonly string[]): { name: string; first: number; second: number } | null {
-  const seen = new Map<string, number>();
-  for (let i = 0; i < header.length; i++) {
-    if (header[i] === '') continue;
-    const first = seen.get(header[i]);
-    if (first !== undefined) return { name: header[i], first: first + 1, second: i + 1 };
-    seen.set(header[i], i);
-  }
-  return null;
-}
-
-/**
  * The kind whose required canonical columns the header carries (the one
  * with most of them when several fit), else the kind of a CRM preset whose
  * signature it carries; null when nothing fits.

@@ -6,7 +6,7 @@
  * stylesheet relatively (`../site.css` from `/api/upload`), so they work
  * under any base path and need no inline style or script.
  */
-import type { Problem } from '../ingest/problems.ts';
+import type { KnockOnGroup, KnockOns, Problem } from '../ingest/problems.ts';
 
 /** Sent with every response of the handler and the Node server. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -57,15 +57,33 @@ function clip(value: string): string {
   return value.length > 200 ? `${value.slice(0, 200)}… (${value.length} characters)` : value;
 }
 
-/** 422 with every problem (the first SHOWN in full) and the count per rule. */
-export function rejected(file: string, all: Problem[], total: number, byRule: Map<string, number>, html: boolean): Response {
+/** `lines 4, 7, 9, …` */
+function linesOf(group: KnockOnGroup): string {
+  return `line${group.lines.length > 1 ? 's' : ''} ${group.lines.join(', ')}${group.count > group.lines.length ? ', …' : ''}`;
+}
+
+/** The knock-on problems, by cause, as the page words them: `20 knock-on problems from deals.csv …`, then a count per file and rule. */
+function knockOnHtml(knockOns: readonly KnockOns[]): string {
+  return knockOns.map(({ cause, total, groups }) => {
+    const items = groups.map((g) => `<li>${g.count} in ${escapeHtml(g.file)}: ${escapeHtml(g.rule)} (${linesOf(g)})</li>`).join('');
+    return `<p>${total} knock-on problem${total === 1 ? '' : 's'} from ${escapeHtml(cause)}: references to deals that ${escapeHtml(cause)} would have defined, had its rows been read; they go away when it is fixed.</p>\n<ul>${items}</ul>`;
+  }).join('\n');
+}
+
+/**
+ * 422 with every problem of its own (the first SHOWN in full; `total` of
+ * them), the count per rule, and the knock-on problems folded by cause, file
+ * and rule (`knockOns`: they follow from those problems, ingest/problems.ts).
+ */
+export function rejected(file: string, all: Problem[], total: number, byRule: Map<string, number>, html: boolean, knockOns: readonly KnockOns[] = []): Response {
   const problems = all.slice(0, SHOWN).map((p) => (p.value.length > 200 ? { ...p, value: clip(p.value) } : p));
-  const message = `${file} was not accepted: ${total} problem${total === 1 ? '' : 's'} in the data; nothing was changed`;
+  const knockOnTotal = knockOns.reduce((sum, k) => sum + k.total, 0);
+  const following = knockOnTotal > 0 ? ` (and ${knockOnTotal} knock-on problem${knockOnTotal === 1 ? '' : 's'} that follow from them)` : '';
+  const message = `${file} was not accepted: ${total} problem${total === 1 ? '' : 's'} in the data${following}; nothing was changed`;
   if (!html) {
-    return json(422, { error: message, file, total, problems: problems.slice(0, SHOWN), byRule: Object.fromEntries(byRule) });
+    return json(422, { error: message, file, total, problems, byRule: Object.fromEntries(byRule), knockOns });
   }
   const rows = problems
-    .slice(0, SHOWN)
     .map((p) => `<tr><td>${escapeHtml(p.file)}</td><td>${p.line || ''}</td><td>${escapeHtml(p.column)}</td><td><code>${escapeHtml(p.value)}</code></td><td>${escapeHtml(p.rule)}</td></tr>`)
     .join('\n');
   const more = total > SHOWN ? `<p>… and ${total - SHOWN} more.</p>` : '';
@@ -76,7 +94,8 @@ export function rejected(file: string, all: Problem[], total: number, byRule: Ma
 <table><caption>Problems</caption><thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Rule</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table>${more}`,
+</tbody></table>${more}
+${knockOnHtml(knockOns)}`,
   );
 }
 

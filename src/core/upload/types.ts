@@ -16,7 +16,7 @@ export interface FileChange {
   text: string;
 }
 
-/** What an accepted upload writes: the uploaded file, derived stage history, the pipeline snapshot. */
+/** What an accepted upload writes: the uploaded file, derived stage history and close dates, the pipeline snapshot. */
 export interface Accepted {
   version: string;
   /** ISO time of acceptance. */
@@ -24,7 +24,7 @@ export interface Accepted {
   kind: UploadKind;
   file: string;
   rows: number;
-  /** Written in this order (stage history before deals, so every reader sees a valid pair). */
+  /** Written in this order (stage history and close dates before deals, so every reader sees files that agree). */
   changes: FileChange[];
   snapshot: PipelineSnapshot | null;
 }

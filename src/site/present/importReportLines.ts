@@ -8,7 +8,8 @@
 import type { ImportReport, SkipCount } from '../../core/ingest/importReport.ts';
 import { fill, type Labels } from '../text/dictionary.ts';
 
-function lineList(s: SkipCount, l: Labels): string {
+/** `line 4` or `lines 4, 7, 9, …` (an ellipsis when there were more than those listed). */
+export function lineList(s: Pick<SkipCount, 'count' | 'lines'>, l: Labels): string {
   const lines = `${s.lines.join(', ')}${s.count > s.lines.length ? ', …' : ''}`;
   return fill(l[s.lines.length > 1 ? 'import.lines' : 'import.line'], { lines });
 }

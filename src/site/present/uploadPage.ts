@@ -10,7 +10,7 @@ import { fill } from '../text/dictionary.ts';
 import { frameOf, type Frame } from './frame.ts';
 
 /** The words upload.js needs, by its own names. */
-const SCRIPT_WORDS = ['sending', 'accepted', 'waiting', 'rebuilding', 'rebuilt', 'openSite', 'failed', 'triggered', 'problems', 'more', 'rejected', 'answered', 'refused', 'offline'] as const;
+const SCRIPT_WORDS = ['sending', 'accepted', 'waiting', 'rebuilding', 'rebuilt', 'openSite', 'failed', 'triggered', 'problems', 'more', 'rejected', 'knockOns', 'knockOn', 'knockOnAt', 'answered', 'refused', 'offline'] as const;
 const COLUMNS = ['file', 'line', 'column', 'value', 'rule'] as const;
 
 export interface UploadPage {

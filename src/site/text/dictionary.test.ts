@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessNotice } from '../../core/access/notice.ts';
+import { DEAL_LIST_NAMES } from '../../core/deals/dealLists.ts';
 import { METRICS, metricLabelKey, sectionLabelKey } from '../../core/schema/metric.ts';
 import { countLabel, fill, labels, LANGUAGES, PARTS } from './dictionary.ts';
 
@@ -25,6 +26,11 @@ describe('labels', () => {
         expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(LANGUAGES.en[key as keyof typeof LANGUAGES.en]));
       }
     }
+  });
+
+  it('states the rule of every deal list', () => {
+    const rules = Object.keys(LANGUAGES.en).filter((k) => k.startsWith('dealList.rule.'));
+    expect(rules).toEqual(DEAL_LIST_NAMES.map((name) => `dealList.rule.${name}`));
   });
 
   it('puts every word in one part only, and a label on every metric of the vocabulary', () => {

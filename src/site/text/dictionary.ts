@@ -7,26 +7,28 @@
 import { accessEn, accessRu } from './accessWords.ts';
 import { coachEn, coachRu } from './coachWords.ts';
 import { dataEn, dataRu } from './dataWords.ts';
+import { dealEn, dealRu } from './dealWords.ts';
 import { kpiPageEn, kpiPageRu } from './kpiPageWords.ts';
 import { metricLabelsEn, metricLabelsRu, readingEn, readingRu, sectionLabelsEn, sectionLabelsRu } from './metricWords.ts';
+import { problemEn, problemRu } from './problemWords.ts';
 import { reportEn, reportRu } from './reportWords.ts';
 import { siteEn, siteRu } from './siteWords.ts';
 import { uploadEn, uploadRu } from './uploadWords.ts';
 
 /** Each part's words, for the test that no two parts share a key. */
 export const PARTS = {
-  en: [siteEn, kpiPageEn, metricLabelsEn, sectionLabelsEn, readingEn, coachEn, reportEn, dataEn, uploadEn, accessEn],
-  ru: [siteRu, kpiPageRu, metricLabelsRu, sectionLabelsRu, readingRu, coachRu, reportRu, dataRu, uploadRu, accessRu],
+  en: [siteEn, kpiPageEn, metricLabelsEn, sectionLabelsEn, readingEn, coachEn, reportEn, dataEn, dealEn, problemEn, uploadEn, accessEn],
+  ru: [siteRu, kpiPageRu, metricLabelsRu, sectionLabelsRu, readingRu, coachRu, reportRu, dataRu, dealRu, problemRu, uploadRu, accessRu],
 };
 
-const en = { ...siteEn, ...kpiPageEn, ...metricLabelsEn, ...sectionLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...uploadEn, ...accessEn };
+const en = { ...siteEn, ...kpiPageEn, ...metricLabelsEn, ...sectionLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...dealEn, ...problemEn, ...uploadEn, ...accessEn };
 
 /** Every label key; the English dictionary is the source of the key set. */
 export type LabelKey = keyof typeof en;
 /** One language's dictionary: every key, no extras (a missing Russian key is a type error and a test failure). */
 export type Labels = Record<LabelKey, string>;
 
-const ru: Labels = { ...siteRu, ...kpiPageRu, ...metricLabelsRu, ...sectionLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...uploadRu, ...accessRu };
+const ru: Labels = { ...siteRu, ...kpiPageRu, ...metricLabelsRu, ...sectionLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...dealRu, ...problemRu, ...uploadRu, ...accessRu };
 
 /** The languages with a dictionary, by BCP 47 primary language subtag. */
 export const LANGUAGES = { en, ru } as const satisfies Record<string, Labels>;

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/node/loadDataset.ts';
-import { summarizeProblems } from '../../../src/core/ingest/problems.ts';
+import { problemText } from '../../../src/site/present/problemLines.ts';
 import { kpiJson } from '../../../src/core/kpi/json.ts';
 import { kpiReport } from '../../../src/core/kpi/report.ts';
 import { describeDifference, differences, isV2Path, type Difference } from './compare.ts';
@@ -31,7 +31,7 @@ async function compareSeed(seed: number): Promise<SeedResult> {
   const kase = generateCase(seed, { v2Data: V2_ENGINE, astralIdTies: ENGINE_FIXED.astralIdTies, timedHistory: ENGINE_FIXED.timedHistory });
   const dir = writeCase(kase);
   const { dataset, problems } = await loadDataset(dir);
-  const result: SeedResult = { dir, problems: problems.total > 0 ? summarizeProblems(problems) : null, v1: [], v2: [] };
+  const result: SeedResult = { dir, problems: problems.total > 0 ? problemText(problems) : null, v1: [], v2: [] };
   if (result.problems) return result;
   const data = readCanonical(dir);
   for (const period of kase.periods) {
