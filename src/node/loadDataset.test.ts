@@ -69,6 +69,30 @@ describe('loadDataset on two threads', () => {
     expect(await readDataset(asUploads(dir))).toEqual(two);
   });
 
+  it('folds references to a rejected deal under deals.csv, the worker\'s as the main thread\'s', async () => {
+    const dir = folder('knock-ons', {
+      'deals.csv': `${BROKEN['deals.csv']}D3,Cy,Qualify,lots,2026-09-03,2026-12-01\n`,
+      'activities.csv': 'id,date,owner,type,lead,deal\nA1,2026-09-03,Ann,call,L1,D3\nA2,2026-09-04,Ann,call,L1,D9\nA3,2026-09-05,Ann,call,L2,D3\n',
+      'stage_history.csv': 'deal,stage,entered\nD3,Qualify,2026-09-03\n',
+    });
+    const two = await loadDataset(dir, { threads: 2 });
+    expect(two.problems.kept.map(formatProblem)).toEqual([
+      'deals.csv:4 amount "lots": not a non-negative amount (e.g. 22700, 22,700.00, 1 234,56)',
+      'activities.csv:3 deal "D9": refers to a missing deal',
+    ]);
+    expect(two.problems.knockOns).toEqual([{
+      cause: 'deals.csv',
+      total: 3,
+      groups: [
+        { file: 'activities.csv', rule: 'refers to a missing deal', count: 2, lines: [2, 4] },
+        { file: 'stage_history.csv', rule: 'refers to a missing deal', count: 1, lines: [2] },
+      ],
+    }]);
+    expect([two.problems.total, two.problems.knockOnTotal]).toEqual([5, 3]);
+    expect(await loadDataset(dir, { threads: 1 })).toEqual(two);
+    expect(await readDataset(asUploads(dir))).toEqual(two);
+  });
+
   it('reads several activity files, one a mapped export, as one thread does: repeats across files, dropped links, a missing file', async () => {
     const dir = folder('sources', {
       'keepscore.config.json': JSON.stringify({

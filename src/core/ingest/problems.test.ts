@@ -33,4 +33,22 @@ describe('ProblemLog.addByLine', () => {
     expect([...log.countByRule]).toEqual([...once.countByRule]);
     expect(log.total).toBe(18_000);
   });
+
+  it('carries knock-on problems over: counted by cause, file and rule, the first ten lines kept, none among the problems of their own', () => {
+    const log = new ProblemLog();
+    log.addKnockOn(problem(4, 'refers to a missing deal'), 'deals.csv');
+    const file = new ProblemLog();
+    for (let line = 10; line < 22; line++) file.addKnockOn(problem(line, 'refers to a missing deal'), 'deals.csv');
+    file.addKnockOn({ ...problem(30, 'refers to a missing deal'), file: 'b.csv' }, 'deals.csv');
+    log.addByLine(new ProblemLog(), file);
+    expect(log.knockOns).toEqual([{
+      cause: 'deals.csv',
+      total: 14,
+      groups: [
+        { file: 'a.csv', rule: 'refers to a missing deal', count: 13, lines: [4, 10, 11, 12, 13, 14, 15, 16, 17, 18] },
+        { file: 'b.csv', rule: 'refers to a missing deal', count: 1, lines: [30] },
+      ],
+    }]);
+    expect([log.total, log.knockOnTotal, log.ownTotal, log.kept.length]).toEqual([14, 14, 0, 0]);
+  });
 });
