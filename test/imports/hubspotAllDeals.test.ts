@@ -14,6 +14,7 @@ import { dayToIso } from '../../src/core/ingest/values.ts';
 import { happenedSpan } from '../../src/core/kpi/facts.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
 import { ROOT } from '../astroBuild.ts';
+import { historyRows } from '../../src/core/ingest/tables.test-helpers.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/hubspot-all-deals');
 const FILE = 'hubspot-crm-exports-all-deals-2023-05-16.csv';
@@ -65,8 +66,8 @@ describe('a HubSpot all-deals export under its own name', async () => {
   it('builds stage history from the Date entered columns, times kept', () => {
     // Every deal entered Appointment Scheduled; all but the 7 still there entered one more stage: 87 + 80.
     expect(dataset.stageHistory).toHaveLength(167);
-    expect(dataset.stageHistory[0]).toMatchObject({ deal: '15733920001', stage: 'Appointment Scheduled', entered: Date.UTC(2023, 0, 3) / 86_400_000 });
-    expect(dataset.stageHistory[0].enteredAt).toBe(Date.UTC(2023, 0, 3, 9, 1));
+    expect(historyRows(dataset)[0]).toMatchObject({ deal: '15733920001', stage: 'Appointment Scheduled', entered: Date.UTC(2023, 0, 3) / 86_400_000 });
+    expect(historyRows(dataset)[0].enteredAt).toBe(Date.UTC(2023, 0, 3, 9, 1));
   });
 
   it('warns about the two closed deals dated after the export date in the file name, which set the as-of date', () => {

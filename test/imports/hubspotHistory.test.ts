@@ -11,6 +11,7 @@ import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { textSource } from '../../src/core/ingest/textSource.ts';
 import { dayToIso } from '../../src/core/ingest/values.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
+import { historyRows } from '../../src/core/ingest/tables.test-helpers.ts';
 
 const FIXTURE = join(resolve(import.meta.dirname, '../..'), 'test/fixtures/presets/hubspot');
 
@@ -18,7 +19,7 @@ describe('HubSpot Date entered columns', () => {
   it('yield the stage history of the fixture export, one row per stage and date', async () => {
     const { dataset, problems, imports } = await loadDataset(FIXTURE);
     expect(problems.total).toBe(0);
-    expect(dataset.stageHistory.map((h) => [h.deal, h.stage, dayToIso(h.entered)])).toEqual([
+    expect(historyRows(dataset).map((h) => [h.deal, h.stage, dayToIso(h.entered)])).toEqual([
       ['1001', 'Appointment Scheduled', '2026-09-01'],
       ['1001', 'Qualified To Buy', '2026-09-10'],
       ['1001', 'Presentation Scheduled', '2026-09-20'],
@@ -56,7 +57,7 @@ describe('HubSpot Date entered columns', () => {
       }),
       'hs.csv': `${header}7,A,Demo,2026-10-31,Ann,10,2026-10-01,2026-10-02,\n8,B,Contract sent,2026-10-31,Ann,10,2026-10-01,2026-10-02,soon\n`,
     }));
-    expect(dataset.stageHistory.map((h) => [h.deal, h.stage, dayToIso(h.entered)])).toEqual([['7', 'Demo', '2026-10-02'], ['8', 'Demo', '2026-10-02']]);
+    expect(historyRows(dataset).map((h) => [h.deal, h.stage, dayToIso(h.entered)])).toEqual([['7', 'Demo', '2026-10-02'], ['8', 'Demo', '2026-10-02']]);
     expect(dataset.deals.map((d) => d.stage)).toEqual(['Demo', 'Contract']);
     expect(problems.kept.map(formatProblem)).toEqual([
       'hs.csv:3 Date entered \'Contract sent\' "soon": not a valid date (e.g. 2026-10-31, 31.10.2026, 10/31/2026)',

@@ -8,6 +8,7 @@ import type { LoadResult } from '../../src/core/ingest/dataset.ts';
 import { loadDataset } from '../../src/node/loadDataset.ts';
 import { formatProblem } from '../../src/core/ingest/problems.ts';
 import { dayToIso } from '../../src/core/ingest/values.ts';
+import { activityRows, historyRows } from '../../src/core/ingest/tables.test-helpers.ts';
 
 const FIXTURES = join(resolve(import.meta.dirname, '../..'), 'test/fixtures/presets');
 
@@ -30,7 +31,7 @@ describe('preset fixtures load into the canonical model', () => {
       ['1003', 'Ann Lee', 'Presentation Scheduled', 8000, '2026-10-02', '2026-11-30', 'Initech', null],
     ]);
     expect(result.dataset.deals[0].source).toBe('Organic Search');
-    expect(result.dataset.activities.map((a) => [a.id, a.type, a.owner, a.lead, iso(a.date), a.deal ?? null])).toEqual([
+    expect(activityRows(result.dataset).map((a) => [a.id, a.type, a.owner, a.lead, iso(a.date), a.deal ?? null])).toEqual([
       ['5001', 'call', 'Ann Lee', '701', '2026-09-01', '1001'],
       ['5002', 'call', 'Ann Lee', '701', '2026-09-03', null],
       ['5003', 'call', 'Bob Stone', '702', '2026-09-04', null],
@@ -49,7 +50,7 @@ describe('preset fixtures load into the canonical model', () => {
       ['0065g00000AbCdF', 'Carla Diaz', 'Closed Lost', 75000, '2026-08-15', '2026-10-20', 'Edge Communications', null],
       ['0065g00000AbCdG', 'Dan Ruiz', 'Needs Analysis', 235000, '2026-09-30', '2026-12-01', 'Burlington Textiles Corp of America', null],
     ]);
-    expect(result.dataset.stageHistory.map((h) => [h.deal.slice(-1), h.stage, iso(h.entered)])).toEqual([
+    expect(historyRows(result.dataset).map((h) => [h.deal.slice(-1), h.stage, iso(h.entered)])).toEqual([
       ['E', 'Prospecting', '2026-08-02'],
       ['E', 'Qualification', '2026-08-20'],
       ['E', 'Closed Won', '2026-10-14'],
@@ -57,7 +58,7 @@ describe('preset fixtures load into the canonical model', () => {
       ['F', 'Closed Lost', '2026-10-20'],
     ]);
     // Task subtype first, then type; a custom type ("Demo") is `other`; LinkedIn is social.
-    expect(result.dataset.activities.map((a) => [a.type, a.lead])).toEqual([
+    expect(activityRows(result.dataset).map((a) => [a.type, a.lead])).toEqual([
       ['call', 'Pat Stumuller'], ['email', 'Pat Stumuller'], ['meeting', 'Pat Stumuller'], ['other', 'Jack Rogers'], ['social', 'Jack Rogers'],
     ]);
     expect(result.imports.find((r) => r.kind === 'stage_history')!.skipped).toEqual([{ reason: 'no value for stage', count: 1, lines: [6] }]);
@@ -70,7 +71,7 @@ describe('preset fixtures load into the canonical model', () => {
       ['12', 'Eva Kask', 'Lost', 900, '2026-08-03', '2026-09-02', 'Pied Piper', 'Demo Scheduled'],
       ['13', 'Mart Tamm', 'Proposal Made', 2500, '2026-08-20', '2026-10-31', 'Hooli', 'Proposal Made'],
     ]);
-    expect(result.dataset.activities.map((a) => [a.id, a.type, a.lead])).toEqual([
+    expect(activityRows(result.dataset).map((a) => [a.id, a.type, a.lead])).toEqual([
       ['101', 'call', 'Ann Hale'], ['102', 'meeting', 'Ann Hale'], ['103', 'email', 'Gavin B'], ['104', 'meeting', 'Gavin B'], ['106', 'other', 'Pied Piper'],
     ]);
     expect(result.imports.map((r) => [r.file, r.preset, r.detected])).toEqual([['deals.csv', 'pipedrive', true], ['activities.csv', 'pipedrive', true]]);
@@ -83,7 +84,7 @@ describe('preset fixtures load into the canonical model', () => {
       ['zcrm_4876876000000350002', 'Lazar Mathew', 'Closed Lost', 9300, '2021-03-02', '2021-04-20', 'Chanay', null],
       ['zcrm_4876876000000350003', 'Tina Thomas', 'Needs Analysis', 58100, '2021-03-10', '2021-05-30', 'Chemel', null],
     ]);
-    expect(result.dataset.activities.map((a) => [a.id, a.type, a.owner, a.lead, iso(a.date)])).toEqual([
+    expect(activityRows(result.dataset).map((a) => [a.id, a.type, a.owner, a.lead, iso(a.date)])).toEqual([
       ['zcrm_1001', 'call', 'Lazar Mathew', 'Kris Marrier', '2021-03-02'],
       ['zcrm_1002', 'call', 'Tina Thomas', 'Leota Dilliard', '2021-03-05'],
     ]);

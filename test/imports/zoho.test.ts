@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/node/loadDataset.ts';
 import { dayToIso } from '../../src/core/ingest/values.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
+import { activityRows } from '../../src/core/ingest/tables.test-helpers.ts';
 
 const DIR = join(resolve(import.meta.dirname, '../..'), 'test/fixtures/zoho-crm-demo');
 const csv = <T>(name: string) => Papa.parse<T>(readFileSync(join(DIR, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -79,7 +80,7 @@ describe('Zoho CRM demo export through the preset', async () => {
     // POTENTIALID 0 means none; other ids point at deals the export has no ids for.
     const linked = calls.filter((c) => (c.LEADID || c.CONTACTID) && c.POTENTIALID && c.POTENTIALID !== '0').length;
     expect(report('Calls.csv').changed).toEqual([expect.objectContaining({ count: linked })]);
-    expect(dataset.activities.every((a) => a.deal === undefined)).toBe(true);
-    expect(dataset.activities.filter((a) => a.type === 'meeting')).toHaveLength(events.length - noWho(events));
+    expect(activityRows(dataset).every((a) => a.deal === undefined)).toBe(true);
+    expect(activityRows(dataset).filter((a) => a.type === 'meeting')).toHaveLength(events.length - noWho(events));
   });
 });

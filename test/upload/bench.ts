@@ -9,14 +9,17 @@
  *  2. the time to answer a 50 MB body of one line (no newline), and the
  *     slowest GET / answered meanwhile;
  *  3. SIGKILLs at random moments of a ~20 MB two-file upload: how many
- *     left one whole version after the restart.
+ *     left one whole version after the restart;
+ *  4. on the sample data, an upload until its new numbers are served: from
+ *     the POST to the first /api/kpis answer that shows them (the rebuild).
  *
  * Options: --kills N (default 20), --runs N (default 3).
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
-import { fixtureText, repeat, serverFolders, TOKEN } from './helpers.ts';
+import { fixtureText, postCsv, repeat, ROOT, serverFolders, TOKEN, waitFor } from './helpers.ts';
 import { inconsistencies, kill, startMain, uploadAndKill, type Running } from './killRounds.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -96,6 +99,43 @@ async function singleLine(running: Running): Promise<{ seconds: number; status: 
   return { seconds, status, slowestGet: slowestGet / 1000 };
 }
 
+/** The sample as `npm start` serves it; each round uploads deals.csv with one won deal's amount changed and waits for the new KPI JSON. */
+async function uploadToServed(children: ChildProcess[]): Promise<number[]> {
+  const folders = serverFolders('bench-served');
+  rmSync(folders.data, { recursive: true });
+  rmSync(folders.dist, { recursive: true });
+  cpSync(join(ROOT, 'data'), folders.data, { recursive: true });
+  // The local store: an upload rebuilds the site here, as `npm start` does by default.
+  const running = await startMain(folders.data, folders.dist, children, { KEEPSCORE_STORE: 'local' });
+  const json = `${running.url}/api/kpis/2026-11.json`;
+  const answer = async () => {
+    const response = await fetch(json);
+    return response.ok ? response.text() : undefined;
+  };
+  try {
+    let before = await waitFor(answer, 300_000, 500);
+    const seconds: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const lines = readFileSync(join(folders.data, 'deals.csv'), 'utf8').split('\n');
+      const won = lines.findIndex((l) => l.startsWith('D-01681,'));
+      lines[won] = lines[won].replace(/,Closed Won,(\d+),/, (_, amount: string) => `,Closed Won,${Number(amount) + 100},`);
+      const deals = lines.join('\n');
+      const started = performance.now();
+      const status = (await postCsv(running.url, deals, '?file=deals&exported=2026-11-27')).status;
+      if (status !== 202) throw new Error(`the upload answered ${status}`);
+      before = await waitFor(async () => {
+        const now = await answer();
+        return now !== undefined && now !== before ? now : undefined;
+      }, 300_000, 100);
+      seconds.push((performance.now() - started) / 1000);
+    }
+    return seconds;
+  } finally {
+    kill(running);
+    rmSync(folders.dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const folders = serverFolders('bench-upload');
@@ -125,6 +165,8 @@ async function main(): Promise<void> {
     }
     console.log(`SIGKILL at random moments of a two-file upload: ${survived} of ${KILLS} restarts found one whole version (${killed} kills landed mid-upload, the rest after its answer)`);
     kill(running);
+    const served = await uploadToServed(children);
+    console.log(`Sample data, an upload until its new numbers are served (POST to the first new /api/kpis answer): ${median(served).toFixed(1)} s (median of ${RUNS}; runs ${served.map((x) => x.toFixed(1)).join(', ')} s)`);
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) kill({ child, url: '' });
     rmSync(folders.dir, { recursive: true, force: true });

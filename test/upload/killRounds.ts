@@ -17,13 +17,13 @@ export interface Running {
   url: string;
 }
 
-/** `npm start`'s entry on its own process group (so a kill takes any build with it); resolves with its URL. */
-export function startMain(data: string, dist: string, children: ChildProcess[]): Promise<Running> {
+/** `npm start`'s entry on its own process group (so a kill takes any build with it); resolves with its URL. `env` overrides (the store is a deploy hook unless told). */
+export function startMain(data: string, dist: string, children: ChildProcess[], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [join(ROOT, 'src/node/main.ts')], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '0', KEEPSCORE_DATA: data, KEEPSCORE_DIST: dist, KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_STORE: 'hook', KEEPSCORE_DEPLOY_HOOK: 'http://127.0.0.1:9/none' },
+    env: { ...process.env, PORT: '0', KEEPSCORE_DATA: data, KEEPSCORE_DIST: dist, KEEPSCORE_UPLOAD_TOKEN: TOKEN, KEEPSCORE_STORE: 'hook', KEEPSCORE_DEPLOY_HOOK: 'http://127.0.0.1:9/none', ...env },
   });
   children.push(child);
   return new Promise((resolve, reject) => {

@@ -26,6 +26,14 @@ describe('readCsv', () => {
     expect(rows.map(([line, cells]) => [line, cells[0]])).toEqual([[2, 'D1'], [5, 'D2'], [6, 'D3']]);
     expect(rows[0][1][1]).toBe('two\r\nlines');
   });
+  it('keeps line numbers over many chunks, one of them holding a quoted line break and one a blank line', async () => {
+    const lines = ['id,note'];
+    for (let i = 1; i <= 60_000; i++) lines.push(i === 20_000 ? `D${i},"two\nlines"` : i === 40_000 ? `D${i},x\n` : `D${i},x`);
+    const { rows } = await read(lines.join('\n'));
+    expect(rows).toHaveLength(60_000);
+    const lineOf = (i: number) => i + 1 + (i > 20_000 ? 1 : 0) + (i > 40_000 ? 1 : 0);
+    expect(rows.every(([line, cells], r) => cells[0] === `D${r + 1}` && line === lineOf(r + 1))).toBe(true);
+  });
   it('reports an unclosed quote as a malformed row instead of throwing', async () => {
     const { malformed } = await read('id,name\nD1,"never closed\nD2,x\n');
     expect(malformed).toEqual([2]);

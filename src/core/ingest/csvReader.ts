@@ -59,9 +59,10 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-function newlines(text: string): number {
+/** The `\n`s in `text`, or in its first `end` units. */
+function newlines(text: string, end = text.length): number {
   let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
   return count;
 }
 
@@ -107,9 +108,13 @@ class ChunkParser {
     }
     this.started = true;
     const results = this.handle.parse(text, this.base, !last);
-    this.partial = last ? '' : text.substring(results.meta.cursor - this.base);
+    const used = results.meta.cursor - this.base;
+    this.partial = last ? '' : text.substring(used);
     this.base = results.meta.cursor;
-    this.rows(results);
+    // Each row ends with one line break (the last row of the file may not): when the parsed text has exactly
+    // that many, no cell holds a line break, and rows are on consecutive lines.
+    const expected = results.data.length - (last && used > 0 && text[used - 1] !== '\n' ? 1 : 0);
+    this.rows(results, results.errors.length === 0 && newlines(text, used) === expected);
   }
 
   /** The line of the end of `text`, were it to follow what was fed so far. */
@@ -117,7 +122,8 @@ class ChunkParser {
     return this.line + newlines(this.partial) + newlines(text);
   }
 
-  private rows(results: Papa.ParseResult<string[]>): void {
+  /** `oneLineEach`: no row spans lines, so their lines need no counting. */
+  private rows(results: Papa.ParseResult<string[]>, oneLineEach: boolean): void {
     const rowsWithErrors = new Map<number, string>();
     for (const error of results.errors) {
       if (error.row !== undefined && error.type !== 'Delimiter') rowsWithErrors.set(error.row, error.message);
@@ -126,7 +132,7 @@ class ChunkParser {
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i];
       const start = this.line;
-      this.line += 1 + cellNewlines(cells);
+      this.line += oneLineEach ? 1 : 1 + cellNewlines(cells);
       const problem = rowsWithErrors.get(i);
       if (problem !== undefined) this.handlers.malformed(start, problem);
       else if (cells.length === 1 && cells[0].trim() === '') continue;

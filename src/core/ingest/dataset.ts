@@ -4,12 +4,14 @@
  * then the files that refer to deals. Every problem in every file is
  * collected. This is the one loader: the build, `validate`, `kpis` and the
  * upload endpoint all come through here, presets and mappings included.
+ * The activities start streaming before the deals (their links to deals are
+ * checked at the end: readTables.ts), so a caller can read them on another
+ * thread in the meantime (`ReadOptions`).
  */
 import type { z } from 'zod';
 import { configSchema, type Config } from '../schema/config.ts';
 import {
-  CLOSE_DATES_FILE, closeDateSchema, quotaSchema, rowSchemas, teamSchema,
-  type Activity, type CloseDateEntry, type Customer, type Deal, type FileKind, type Quota, type RowSchemas, type StageEntry,
+  CLOSE_DATES_FILE, closeDateSchema, quotaSchema, rowSchemas, teamSchema, type CloseDateEntry, type Customer, type Deal, type FileKind, type Quota, type RowSchemas,
 } from '../schema/rows.ts';
 import { sourcesOf, type SourceSpec } from '../schema/sources.ts';
 import type { CsvSource } from './csvReader.ts';
@@ -20,6 +22,9 @@ import type { ImportReport } from './importReport.ts';
 import { LostIds } from './lostIds.ts';
 import { ProblemLog, type Problem } from './problems.ts';
 import { configProblems } from './configProblems.ts';
+import { readTables, type FileToRead, type TableKind, type TableRead } from './readTables.ts';
+import { linkDeals, type DealLinks } from './references.ts';
+import { ACTIVITY_COLUMNS, concatTables, emptyTable, STAGE_HISTORY_COLUMNS, TableBuilder, type ActivityTable, type StageHistoryTable } from './tables.ts';
 import { UniqueIds } from './uniqueIds.ts';
 
 export const CONFIG_FILE = 'keepscore.config.json';
@@ -44,8 +49,9 @@ export interface FileSummary {
 export interface Dataset {
   config: Config;
   deals: Deal[];
-  stageHistory: StageEntry[];
-  activities: Activity[];
+  /** Columns (tables.ts); each row's deal is its index in `deals`. */
+  stageHistory: StageHistoryTable;
+  activities: ActivityTable;
   quotas: Quota[];
   /** null without customers.csv: churn is then unknown, not zero. */
   customers: Customer[] | null;
@@ -63,35 +69,41 @@ export interface LoadResult {
   imports: ImportReport[];
 }
 
+/** Reads the activities files of a folder: `readTables` by default; the Node loader's reads them on a worker thread, with the same result. */
+export type ActivitiesReader = (config: Config, files: readonly FileToRead[], deals: Promise<DealLinks>) => Promise<TableRead<'activities'>>;
+
+export interface ReadOptions {
+  readActivities?: ActivitiesReader;
+}
+
 /**
  * Loads and validates a data folder. Only deals are required. A kind listed
  * in the config's `sources` is read from those files (presets, mappings);
  * any other kind from its canonical file, which may also be a CRM export
  * (its preset is detected from the header).
  */
-export async function readDataset(source: DataSource): Promise<LoadResult> {
+export async function readDataset(source: DataSource, options: ReadOptions = {}): Promise<LoadResult> {
   const problems = new ProblemLog();
   const configText = await source.readText(CONFIG_FILE);
   let config = parseConfig(configText, problems);
   const imports: ImportReport[] = [];
-  const dataset: Dataset = { config, deals: [], stageHistory: [], activities: [], quotas: [], customers: null, closeDates: null, files: [], imports };
+  const dataset: Dataset = {
+    config, deals: [], stageHistory: emptyTable(STAGE_HISTORY_COLUMNS), activities: emptyTable(ACTIVITY_COLUMNS), quotas: [], customers: null, closeDates: null, files: [], imports,
+  };
   if (problems.total > 0) return { dataset, problems, imports };
 
   const schemas = rowSchemas(config);
-  const stageEntries: StageEntry[] = [];
+  const stageEntries = new TableBuilder(STAGE_HISTORY_COLUMNS);
   const importing = (spec: SourceSpec | null): Importing => ({ config, spec, stageEntries, onReport: (r) => imports.push(r) });
   const scan = config.sources === undefined ? await findExports(source, config.encoding) : null;
   for (const p of scan?.problems ?? []) problems.add(p);
+  const filesOf = (kind: FileKind) => filesToRead(kind, config, scan?.found.get(kind) ?? null);
 
   /** All rows of a kind from its files; null when none is present. */
-  async function read<K extends FileKind>(kind: K, checks: FileChecks = {}): Promise<z.output<RowSchemas[K]>[] | null> {
-    const found = scan?.found.get(kind);
-    const specs = sourcesOf(config.sources, kind) ?? (found ? [{ file: found.file }] : null);
-    const files = specs ?? [null];
+  async function read<K extends 'deals' | 'quotas' | 'customers'>(kind: K, checks: FileChecks = {}): Promise<z.output<RowSchemas[K]>[] | null> {
     let all: z.output<RowSchemas[K]>[] | null = null;
     const shared = { ...checks, seenIds: new UniqueIds() };
-    for (const spec of files) {
-      const file = spec?.file ?? `${kind}.csv`;
+    for (const { file, spec, found } of filesOf(kind)) {
       const csv = await source.openCsv(file);
       if (csv === null) {
         if (spec) problems.add({ file, line: 0, column: '', value: '', rule: `missing file; keepscore.config.json names it in sources.${kind}` });
@@ -108,6 +120,9 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   }
 
   config = dataset.config = await readTeams(source, config, problems, importing);
+  const dealLinks = deferred<DealLinks>();
+  const activities = (options.readActivities ?? ((c, files, deals) => readTables(source, 'activities', c, files, deals)))(config, filesOf('activities'), dealLinks.promise);
+  activities.catch(() => {}); // awaited after the deals; a failure meanwhile is not unhandled
   const currencies = new Currencies(config);
   // The deals the other files refer to; what deals.csv failed to define makes their missing references knock-ons.
   const lostDeals = new LostIds();
@@ -117,14 +132,36 @@ export async function readDataset(source: DataSource): Promise<LoadResult> {
   if (deals === null && !config.sources?.deals && !scan?.problems.some((p) => p.file === 'deals.csv')) problems.add(missingDeals(scan?.others ?? []));
   if (deals === null && !config.sources?.deals) lostDeals.unknown('deals.csv');
   dataset.deals = deals ?? [];
-  const dealRef = { column: 'deal', ids: new Set(dataset.deals.map((d) => d.id)), what: 'deal', lost: lostDeals };
-  const history = await read('stage_history', { reference: dealRef });
-  dataset.stageHistory = mergeHistory(history, stageEntries, dataset.files);
-  dataset.activities = (await read('activities', { uniqueColumn: 'id', reference: dealRef })) ?? [];
+  dealLinks.resolve({ index: new Map(dataset.deals.map((d, i) => [d.id, i])), lost: lostDeals });
+  const history = take(dataset, problems, await readTables(source, 'stage_history', config, filesOf('stage_history'), dealLinks.promise));
+  dataset.stageHistory = mergeHistory(history, linkDeals(STAGE_HISTORY_COLUMNS, stageEntries.finish(), (await dealLinks.promise).index, () => false).table, dataset.files);
+  dataset.activities = take(dataset, problems, await activities) ?? emptyTable(ACTIVITY_COLUMNS);
   dataset.quotas = (await read('quotas')) ?? [];
   dataset.customers = await read('customers');
   dataset.closeDates = await readCloseDates(source, config, problems, dataset.files, importing(null));
   return { dataset, problems, imports };
+}
+
+/** The files a kind is read from: those the config's sources name, else the export the folder scan found, else its canonical file. */
+function filesToRead(kind: FileKind, config: Config, found: FoundExport | null): FileToRead[] {
+  const specs = sourcesOf(config.sources, kind);
+  if (specs !== null) return specs.map((spec) => ({ file: spec.file, spec, found: null }));
+  if (found !== null) return [{ file: found.file, spec: { file: found.file }, found }];
+  return [{ file: `${kind}.csv`, spec: null, found: null }];
+}
+
+/** A table kind's problems, file summaries and import reports join the data set's; its table, or null without files. */
+function take<K extends TableKind>(dataset: Dataset, problems: ProblemLog, read: TableRead<K>): TableRead<K>['table'] {
+  problems.addByLine(ProblemLog.revive(read.problems));
+  dataset.files.push(...read.files);
+  dataset.imports.push(...read.reports);
+  return read.table;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 /**
@@ -142,8 +179,8 @@ async function readCloseDates(source: DataSource, config: Config, problems: Prob
 }
 
 /** The import report of an export the folder scan found says so. */
-function withNote(importing: Importing, found: FoundExport | undefined): Importing {
-  if (found === undefined) return importing;
+function withNote(importing: Importing, found: FoundExport | null): Importing {
+  if (found === null) return importing;
   return { ...importing, onReport: (report) => importing.onReport({ ...report, notes: [foundNote(found), ...report.notes] }) };
 }
 
@@ -159,13 +196,13 @@ function missingDeals(others: readonly string[]): Problem {
  * Stage history from a deals export (HubSpot) joins the stage history files.
  * Its summary takes the place of an absent stage_history.csv.
  */
-function mergeHistory(fromFiles: StageEntry[] | null, fromDeals: StageEntry[], files: FileSummary[]): StageEntry[] {
-  if (fromDeals.length === 0) return fromFiles ?? [];
+function mergeHistory(fromFiles: StageHistoryTable | null, fromDeals: StageHistoryTable, files: FileSummary[]): StageHistoryTable {
+  if (fromDeals.length === 0) return fromFiles ?? emptyTable(STAGE_HISTORY_COLUMNS);
   const absent = files.findIndex((f) => f.kind === 'stage_history' && !f.present);
   const summary: FileSummary = { file: files.find((f) => f.kind === 'deals' && f.present)?.file ?? 'deals.csv', kind: 'stage_history', present: true, rows: fromDeals.length };
   if (absent >= 0) files.splice(absent, 1, summary);
   else files.push(summary);
-  return fromFiles === null ? fromDeals : fromFiles.concat(fromDeals);
+  return fromFiles === null ? fromDeals : concatTables(STAGE_HISTORY_COLUMNS, fromFiles, fromDeals);
 }
 
 /**

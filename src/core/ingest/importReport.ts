@@ -89,8 +89,10 @@ export class ImportReportBuilder {
 
   /** The finished report: reasons by count, values used at least once, most used first. */
   finish(): ImportReport {
-    this.report.skipped = [...this.skips.values()].sort((a, b) => b.count - a.count);
-    this.report.changed = [...this.changes.values()].sort((a, b) => b.count - a.count);
+    // Equal counts in order of their first line: rows checked after the file (references to deals) take their place among the rest.
+    const byCount = (a: SkipCount, b: SkipCount) => b.count - a.count || a.lines[0] - b.lines[0];
+    this.report.skipped = [...this.skips.values()].sort(byCount);
+    this.report.changed = [...this.changes.values()].sort(byCount);
     // A value that only changed case ("closed won" -> "Closed Won") is not worth a line.
     this.report.valuesMapped = this.values.filter((v) => v.count > 0 && v.from.toLowerCase() !== v.to.toLowerCase()).sort((a, b) => b.count - a.count || a.column.localeCompare(b.column));
     return this.report;

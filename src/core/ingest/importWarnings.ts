@@ -6,6 +6,7 @@
  * without an amount. Data only: the site words them
  * (src/site/present/importWarningLines.ts) for the /data/ page and `validate`.
  */
+import { textAt } from './columns.ts';
 import type { Dataset } from './dataset.ts';
 import { NO_AMOUNT } from './mapping.ts';
 import { isoToDay, type Day } from './values.ts';
@@ -29,8 +30,12 @@ export function asOfOrigin(dataset: Dataset): AsOfOrigin | null {
     if (d.stage === wonStage || d.stage === lostStage) see(d.close_date, 'closed', d.id);
     see(d.created, 'created', d.id);
   }
-  for (const a of dataset.activities) see(a.date, 'activity', a.id);
-  for (const h of dataset.stageHistory) see(h.entered, 'stage', h.deal);
+  const { activities, stageHistory } = dataset;
+  const latest = (days: Int32Array) => days.reduce((at, day, row) => (at < 0 || day > days[at] ? row : at), -1);
+  const activity = latest(activities.date);
+  if (activity >= 0) see(activities.date[activity], 'activity', textAt(activities.id, activity));
+  const entry = latest(stageHistory.entered);
+  if (entry >= 0) see(stageHistory.entered[entry], 'stage', dataset.deals[stageHistory.deal[entry]].id);
   for (const c of dataset.customers ?? []) see(c.churned, 'churn', c.account);
   return best;
 }
@@ -57,7 +62,7 @@ export function closedAfterExport(dataset: Dataset): ClosedAfterExport | null {
     .sort((a, b) => b.day - a.day)[0];
   let reference: ClosedAfterExport['reference'] | null = named ?? null;
   if (reference === null && dataset.activities.length > 0) {
-    reference = { day: dataset.activities.reduce((max, a) => Math.max(max, a.date), -Infinity), file: null };
+    reference = { day: dataset.activities.date.reduce((max, day) => Math.max(max, day), -Infinity), file: null };
   }
   if (reference === null) return null;
   const { wonStage, lostStage } = dataset.config;

@@ -25,4 +25,9 @@ export class LostIds {
   causeOf(id: string): string | null {
     return this.rejectedIn.get(id) ?? (this.unreadable.length > 0 ? this.unreadable.join(', ') : null);
   }
+
+  /** Lost ids passed between threads (a structured clone keeps the fields, not the class). */
+  static revive(data: LostIds): LostIds {
+    return Object.assign(new LostIds(), data);
+  }
 }

@@ -3,6 +3,7 @@ import { readDataset } from './dataset.ts';
 import { formatProblem } from './problems.ts';
 import { textSource } from './textSource.ts';
 import { dayToIso } from './values.ts';
+import { activityRows, historyRows } from './tables.test-helpers.ts';
 
 const STAGES = { stages: [{ name: 'Lead' }, { name: 'Demo' }], wonStage: 'Signed', lostStage: 'Dropped' };
 
@@ -28,7 +29,7 @@ describe('a column mapping', () => {
         'log.csv': 'Ref,Done at,Due,Rep,Kind,Lead,Contact\nA1,,2026-10-02,Ann,phone CALL,,C7\nA2,2026-10-03,2026-10-01,Ann,Meeting,L1,C7\nA3,2026-10-04,,Ann,Fax,L2,\n',
       },
     );
-    expect(dataset.activities.map((a) => [a.id, dayToIso(a.date), a.type, a.lead])).toEqual([
+    expect(activityRows(dataset).map((a) => [a.id, dayToIso(a.date), a.type, a.lead])).toEqual([
       ['A1', '2026-10-02', 'call', 'C7'],
       ['A2', '2026-10-03', 'meeting', 'L1'],
       ['A3', '2026-10-04', 'other', 'L2'],
@@ -82,9 +83,9 @@ describe('a column mapping', () => {
         'log.csv': 'Ref,On,Rep,Kind,Who,Deal\nA1,2026-10-02,Ann,call,L1,D9\n',
       },
     );
-    expect(dataset.stageHistory.map((h) => h.deal)).toEqual(['D1']);
+    expect(historyRows(dataset).map((h) => h.deal)).toEqual(['D1']);
     expect(imports[0].skipped).toEqual([{ reason: 'deal refers to a missing deal', count: 1, lines: [3] }]);
-    expect(dataset.activities.map((a) => [a.id, a.deal])).toEqual([['A1', undefined]]);
+    expect(activityRows(dataset).map((a) => [a.id, a.deal])).toEqual([['A1', undefined]]);
     expect(imports[1].changed).toEqual([{ reason: 'deal link dropped: no deal with that id', count: 1, lines: [2] }]);
   });
 

@@ -48,6 +48,8 @@ export class ProblemLog {
   readonly kept: Problem[] = [];
   /** Problems of their own, by rule. */
   readonly countByRule = new Map<string, number>();
+  /** The line each rule was first seen on: logs kept apart for one file merge in line order. */
+  readonly firstLineOfRule = new Map<string, number>();
   /** Every problem, knock-ons included: the data is valid only when it is 0. */
   total = 0;
   knockOnTotal = 0;
@@ -58,7 +60,35 @@ export class ProblemLog {
     if (this.kept.length < KEEP) this.kept.push(problem);
     // Rules that embed a value (e.g. a list of headers) still group by their first clause.
     const rule = problem.rule.split(';')[0];
-    this.countByRule.set(rule, (this.countByRule.get(rule) ?? 0) + 1);
+    const count = this.countByRule.get(rule);
+    if (count === undefined) this.firstLineOfRule.set(rule, problem.line);
+    this.countByRule.set(rule, (count ?? 0) + 1);
+  }
+
+  /**
+   * Adds two logs of one file, each in line order (what streamed by, and
+   * what was checked after the file: references to deals), as if their
+   * problems had come in one pass in line order: kept problems and rules
+   * seen first are merged by line, a's first on a tie.
+   */
+  addByLine(a: ProblemLog, b: ProblemLog = new ProblemLog()): void {
+    for (const p of mergeByLine(a.kept, b.kept, (p) => p.line)) {
+      if (this.kept.length >= KEEP) break;
+      this.kept.push(p);
+    }
+    const line = ([rule, from]: [string, ProblemLog]) => from.firstLineOfRule.get(rule)!;
+    const rules = (log: ProblemLog) => [...log.countByRule.keys()].map((rule): [string, ProblemLog] => [rule, log]);
+    const done = new Set<string>();
+    for (const [rule] of mergeByLine(rules(a), rules(b), line)) {
+      if (done.has(rule)) continue;
+      done.add(rule);
+      const count = this.countByRule.get(rule);
+      if (count === undefined) this.firstLineOfRule.set(rule, Math.min(a.firstLineOfRule.get(rule) ?? Infinity, b.firstLineOfRule.get(rule) ?? Infinity));
+      this.countByRule.set(rule, (count ?? 0) + (a.countByRule.get(rule) ?? 0) + (b.countByRule.get(rule) ?? 0));
+    }
+    this.total += a.total + b.total;
+    this.addKnockOns(a);
+    this.addKnockOns(b);
   }
 
   /** A problem that follows from `cause`'s own problems: counted in its group (cause, file, rule). */
@@ -85,6 +115,38 @@ export class ProblemLog {
       const sorted = [...groups.values()].sort((a, b) => b.count - a.count);
       return { cause, total: sorted.reduce((sum, g) => sum + g.count, 0), groups: sorted };
     });
+  }
+
+  /** Another log's knock-on problems, added group by group (a file's knock-ons come from one of its logs: references.ts). */
+  private addKnockOns(from: ProblemLog): void {
+    this.knockOnTotal += from.knockOnTotal;
+    for (const [cause, groups] of from.causes) {
+      let into = this.causes.get(cause);
+      if (!into) this.causes.set(cause, (into = new Map()));
+      for (const [key, group] of groups) {
+        const same = into.get(key);
+        if (!same) into.set(key, { ...group, lines: [...group.lines] });
+        else {
+          same.count += group.count;
+          same.lines.push(...group.lines.slice(0, KNOCK_ON_LINES - same.lines.length));
+        }
+      }
+    }
+  }
+
+  /** A log passed between threads (a structured clone keeps the fields, not the class). */
+  static revive(data: ProblemLog): ProblemLog {
+    return Object.assign(new ProblemLog(), data);
+  }
+}
+
+/** Two lists, each in order of `line`, as one; a's items first on a tie. */
+function* mergeByLine<T>(a: readonly T[], b: readonly T[], line: (item: T) => number): Iterable<T> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && line(a[i]) <= line(b[j]))) yield a[i++];
+    else yield b[j++];
   }
 }
 

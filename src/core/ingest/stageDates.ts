@@ -7,6 +7,7 @@
 import type { Config } from '../schema/config.ts';
 import type { StageEntry } from '../schema/rows.ts';
 import type { ImportReportBuilder } from './importReport.ts';
+import type { TableBuilder } from './tables.ts';
 import type { Problem } from './problems.ts';
 import { parseDay, parseInstant } from './values.ts';
 
@@ -64,8 +65,9 @@ export function stageDateColumns(
 }
 
 /**
- * The stage history rows of one kept deal. A stage entered twice on one day
- * (the same stage in both quote styles) gives one row; an unreadable date is a problem.
+ * The stage history rows of one kept deal, added to `out` (its deal by id).
+ * A stage entered twice on one day (the same stage in both quote styles)
+ * gives one row; an unreadable date is a problem.
  */
 export function stageEntriesOf(
   deal: string,
@@ -74,11 +76,10 @@ export function stageEntriesOf(
   columns: readonly StageDateColumn[],
   config: Config,
   file: string,
-  out: StageEntry[],
+  out: TableBuilder,
   problems: (p: Problem) => void,
 ): number {
-  let added = 0;
-  const start = out.length;
+  const entries: StageEntry[] = [];
   for (const column of columns) {
     const text = (cells[column.index] ?? '').trim();
     if (text === '') continue;
@@ -87,11 +88,9 @@ export function stageEntriesOf(
       problems({ file, line, column: column.header, value: text, rule: 'not a valid date (e.g. 2026-10-31, 31.10.2026, 10/31/2026)' });
       continue;
     }
-    let seen = false;
-    for (let i = start; i < out.length && !seen; i++) seen = out[i].stage === column.stage && out[i].entered === entered;
-    if (seen) continue;
-    out.push({ deal, stage: column.stage, entered, enteredAt: parseInstant(text, config.dateOrder) });
-    added++;
+    if (entries.some((e) => e.stage === column.stage && e.entered === entered)) continue;
+    entries.push({ deal, stage: column.stage, entered, enteredAt: parseInstant(text, config.dateOrder) });
   }
-  return added;
+  for (const entry of entries) out.add(entry, line);
+  return entries.length;
 }

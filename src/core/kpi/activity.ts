@@ -20,33 +20,33 @@ function metBy(facts: Facts, lead: number, notBefore: number): boolean {
 
 function byChannel(facts: Facts, scope: readonly number[], period: Period): { outreach: number; channels: Record<string, ChannelRatio> } {
   const types = facts.outreachTypes;
-  const { marks, pass } = scratchMarks(facts, 'channel leads', facts.leads.count, types.length);
-  const touches = new Array<number>(types.length).fill(0);
-  const leadsTouched = new Array<number>(types.length).fill(0);
+  const n = types.length;
+  // One mark per (lead, channel): the touch's own number.
+  const { marks, pass } = scratchMarks(facts, 'channel leads', facts.leads.count * n, 1);
+  const { stamp, day } = marks[0];
+  const touches = new Array<number>(n).fill(0);
   const touched: number[][] = types.map(() => []);
   for (const rep of scope) {
-    const list = facts.byRep.activities[rep];
+    const list = facts.byRep.touches[rep];
+    const { rows, days } = list;
     const [from, to] = rangeOf(list, period.start, period.end);
     for (let p = from; p < to; p++) {
-      const a = list.rows[p];
-      const c = facts.channelOfActivity[a];
-      if (c < 0) continue;
+      const touch = rows[p];
+      const c = touch % n;
       touches[c]++;
-      const lead = facts.leads.leadOfActivity[a];
-      const mark = marks[c];
-      if (mark.stamp[lead] !== pass) {
-        mark.stamp[lead] = pass;
-        mark.day[lead] = list.days[p];
-        leadsTouched[c]++;
-        touched[c].push(lead);
-      } else if (list.days[p] < mark.day[lead]) mark.day[lead] = list.days[p];
+      if (stamp[touch] !== pass) {
+        stamp[touch] = pass;
+        day[touch] = days[p];
+        touched[c].push(touch);
+      } else if (days[p] < day[touch]) day[touch] = days[p];
     }
   }
   const channels = nameRecord<ChannelRatio>();
   types.forEach((type, c) => {
     let met = 0;
-    for (const lead of touched[c]) if (metBy(facts, lead, marks[c].day[lead])) met++;
-    channels[type] = { touches: touches[c], leads: leadsTouched[c], met, rate: rate(met, leadsTouched[c]) };
+    for (const touch of touched[c]) if (metBy(facts, (touch - c) / n, day[touch])) met++;
+    const leads = touched[c].length;
+    channels[type] = { touches: touches[c], leads, met, rate: rate(met, leads) };
   });
   return { outreach: touches.reduce((a, b) => a + b, 0), channels };
 }
@@ -68,14 +68,14 @@ function bySource(facts: Facts, scope: readonly number[], period: Period): Recor
 }
 
 export function activityKpi(facts: Facts, scope: readonly number[], period: Period): ActivityKpi {
-  const { activities } = facts.dataset;
+  const nextStep = facts.dataset.activities.next_step;
   let firstMeetings = 0;
   let withNextStep = 0;
   for (const rep of scope) {
     const list = facts.byRep.firstMeetings[rep];
     const [from, to] = rangeOf(list, period.start, period.end);
     firstMeetings += to - from;
-    for (let p = from; p < to; p++) if (activities[list.rows[p]].next_step !== undefined) withNextStep++;
+    for (let p = from; p < to; p++) withNextStep += nextStep[list.rows[p]];
   }
   const { outreach, channels } = byChannel(facts, scope, period);
   return {

@@ -12,9 +12,10 @@ export interface CloseDateHistory {
   recorded: Int32Array;
 }
 
-/** null without close_dates.csv. `dealIndex` maps a deal id to its index in `dataset.deals`; entries of other deals are passed over. */
-export function closeDateHistory(dataset: Dataset, dealIndex: ReadonlyMap<string, number>): CloseDateHistory | null {
+/** null without close_dates.csv. Entries of deals not in `dataset.deals` are passed over. */
+export function closeDateHistory(dataset: Dataset): CloseDateHistory | null {
   if (dataset.closeDates === null) return null;
+  const dealIndex = new Map(dataset.deals.map((d, i) => [d.id, i]));
   const entries = dataset.closeDates
     .map((e) => ({ deal: dealIndex.get(e.deal) ?? -1, closeDate: e.close_date, recorded: e.recorded }))
     .filter((e) => e.deal >= 0)

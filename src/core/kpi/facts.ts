@@ -7,6 +7,7 @@
 import type { Dataset } from '../ingest/dataset.ts';
 import type { Day } from '../ingest/values.ts';
 import { OUTREACH_TYPES } from '../schema/rows.ts';
+import { closedSums, type ClosedSums } from './closed.ts';
 import { dealFacts, type DealFacts } from './dealFacts.ts';
 import { groupByDay, type DayList } from './dayList.ts';
 import { leadFacts, NO_DAY, NONE, type LeadFacts } from './leads.ts';
@@ -33,7 +34,11 @@ export interface Facts {
   /** Day of each lead's first meeting, or NO_DAY. */
   firstMeetingDay: Int32Array;
   byRep: {
-    activities: DayList[];
+    /**
+     * Each rep's outreach touches by day: `rows` holds, for each, `lead * outreachTypes.length + channel`
+     * rather than the activity, so KPI 1 reads a period's touches in order (activity.ts).
+     */
+    touches: DayList[];
     /** Each rep's leads (by the owner of their first activity), by first-activity day. */
     leads: DayList[];
     /** First-meeting activities held by each rep, by day. */
@@ -59,14 +64,16 @@ export interface Facts {
   touches: DealTouches;
   /** The close dates recorded for each deal (close_dates.csv); null without that file. */
   closeDates: CloseDateHistory | null;
-  /** Outreach channel of each activity: its index in `outreachTypes`, or -1 (meetings, other). */
-  channelOfActivity: Int8Array;
   outreachTypes: readonly string[];
   /** Account of each deal, interned, or NONE. */
   accountOfDeal: Int32Array;
   accountCount: number;
   /** Earliest churn day per account (NO_DAY = never); null without customers.csv. */
   churnDay: Int32Array | null;
+  /** The accounts that churned, by churn day; null without customers.csv. */
+  churnedAccounts: DayList | null;
+  /** Running totals along each rep's `closedDeals` (closed.ts). */
+  closedSums: ClosedSums[];
 }
 
 /**
@@ -86,8 +93,8 @@ export function happenedSpan(dataset: Dataset): { first: Day; last: Day } | null
     see(d.created);
     if (d.stage === config.wonStage || d.stage === config.lostStage) see(d.close_date);
   }
-  for (const a of dataset.activities) see(a.date);
-  for (const h of dataset.stageHistory) see(h.entered);
+  for (const day of dataset.activities.date) see(day);
+  for (const day of dataset.stageHistory.entered) see(day);
   for (const c of dataset.customers ?? []) see(c.churned);
   return Number.isFinite(last) ? { first, last } : null;
 }
@@ -95,9 +102,30 @@ export function happenedSpan(dataset: Dataset): { first: Day; last: Day } | null
 function repNames(dataset: Dataset): string[] {
   const names = new Set<string>();
   for (const d of dataset.deals) names.add(d.owner);
-  for (const a of dataset.activities) names.add(a.owner);
+  for (const owner of dataset.activities.owner.names) names.add(owner);
   for (const q of dataset.quotas) names.add(q.owner);
   return [...names].sort(compareCodePoints);
+}
+
+/** Each row's code looked up in `byCode`, a small table per distinct code (a rep, an outreach channel). */
+function recode<A extends Int32Array | Int8Array>(codes: Int32Array, byCode: ArrayLike<number>, out: A): A {
+  for (let i = 0; i < codes.length; i++) out[i] = byCode[codes[i]];
+  return out;
+}
+
+/** Outreach activities (channel >= 0) by rep and day, each as its lead and channel: `lead * channels + channel`. */
+function touchesByRep(count: number, reps: number, repOf: Int32Array, channelOf: Int8Array, leadOf: Int32Array, dayOf: Int32Array): DayList[] {
+  const lists = groupByDay(count, reps, (i) => (channelOf[i] >= 0 ? repOf[i] : -1), (i) => dayOf[i]);
+  const channels = OUTREACH_TYPES.length;
+  for (const list of lists) for (let p = 0; p < list.rows.length; p++) list.rows[p] = leadOf[list.rows[p]] * channels + channelOf[list.rows[p]];
+  return lists;
+}
+
+/** Each lead's first meeting, by its rep and day (rows: the meetings' activities). */
+function firstMeetingsByRep(firstMeeting: Int32Array, reps: number, repOf: Int32Array, dayOf: Int32Array): DayList[] {
+  const lists = groupByDay(firstMeeting.length, reps, (l) => (firstMeeting[l] === NONE ? -1 : repOf[firstMeeting[l]]), (l) => dayOf[firstMeeting[l]]);
+  for (const list of lists) for (let p = 0; p < list.rows.length; p++) list.rows[p] = firstMeeting[list.rows[p]];
+  return lists;
 }
 
 export function buildFacts(dataset: Dataset, asOf: Day): Facts {
@@ -105,20 +133,22 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
   const reps = repNames(dataset);
   const repIndex = new Map(reps.map((r, i) => [r, i]));
   const repOfDeal = Int32Array.from(deals, (d) => repIndex.get(d.owner)!);
-  const repOfActivity = Int32Array.from(activities, (a) => repIndex.get(a.owner)!);
+  const repOfActivity = recode(activities.owner.codes, activities.owner.names.map((owner) => repIndex.get(owner)!), new Int32Array(activities.length));
+  const day = activities.date;
   const leads = leadFacts(activities);
   const dealsInfo = dealFacts(config, deals, dataset.stageHistory);
   const won = config.stages.length;
-  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NO_DAY : activities[a].date));
-  const isFirstMeeting = new Uint8Array(activities.length);
-  for (const a of leads.firstMeeting) if (a !== NONE) isFirstMeeting[a] = 1;
+  const firstMeetingDay = Int32Array.from(leads.firstMeeting, (a) => (a === NONE ? NO_DAY : day[a]));
   const open = (i: number) => dealsInfo.position[i] >= 0 && dealsInfo.position[i] < won && deals[i].created <= asOf;
   const n = reps.length;
   const accounts = accountFacts(dataset);
   const dealUnits = Float64Array.from(deals, (d) => toUnits(d.amount));
   const openDeals = groupByDay(deals.length, n, (i) => (open(i) ? repOfDeal[i] : -1), (i) => deals[i].close_date);
-  const dealIndex = new Map(deals.map((d, i) => [d.id, i]));
-  const touches = dealTouches(dataset, dealIndex, asOf);
+  const { moves } = dealsInfo;
+  const closedDeals = groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date);
+  const channelOfType = activities.type.names.map((type) => OUTREACH_TYPES.indexOf(type as (typeof OUTREACH_TYPES)[number]));
+  const channelOfActivity = recode(activities.type.codes, channelOfType, new Int8Array(activities.length));
+  const touches = dealTouches(dataset, asOf);
 
   return {
     dataset,
@@ -132,26 +162,27 @@ export function buildFacts(dataset: Dataset, asOf: Day): Facts {
     deals: dealsInfo,
     firstMeetingDay,
     byRep: {
-      activities: groupByDay(activities.length, n, (i) => repOfActivity[i], (i) => activities[i].date),
-      leads: groupByDay(leads.count, n, (l) => repOfActivity[leads.firstActivity[l]], (l) => activities[leads.firstActivity[l]].date),
-      firstMeetings: groupByDay(activities.length, n, (i) => (isFirstMeeting[i] ? repOfActivity[i] : -1), (i) => activities[i].date),
+      touches: touchesByRep(activities.length, n, repOfActivity, channelOfActivity, leads.leadOfActivity, day),
+      leads: groupByDay(leads.count, n, (l) => repOfActivity[leads.firstActivity[l]], (l) => day[leads.firstActivity[l]]),
+      firstMeetings: firstMeetingsByRep(leads.firstMeeting, n, repOfActivity, day),
       dealsByCreated: groupByDay(deals.length, n, (i) => repOfDeal[i], (i) => deals[i].created),
-      closedDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won || dealsInfo.position[i] < 0 ? repOfDeal[i] : -1), (i) => deals[i].close_date),
+      closedDeals,
       wonDeals: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won ? repOfDeal[i] : -1), (i) => deals[i].close_date),
       openDeals,
-      moves: groupByDay(dealsInfo.moves.length, n, (m) => repOfDeal[dealsInfo.moves[m].deal], (m) => dealsInfo.moves[m].day),
+      moves: groupByDay(moves.length, n, (m) => repOfDeal[moves.deal[m]], (m) => moves.day[m]),
       wonWithAccount: groupByDay(deals.length, n, (i) => (dealsInfo.position[i] === won && accounts.ofDeal[i] !== NONE ? repOfDeal[i] : -1), (i) => deals[i].close_date),
     },
     quotas: quotaTable(dataset.quotas, repIndex),
     configuredOdds: configuredOdds(config),
     stale: staleByRep(dataset, openDeals, dealUnits, touches.lastTouch, asOf),
     touches,
-    closeDates: closeDateHistory(dataset, dealIndex),
-    channelOfActivity: Int8Array.from(activities, (a) => OUTREACH_TYPES.indexOf(a.type as (typeof OUTREACH_TYPES)[number])),
+    closeDates: closeDateHistory(dataset),
     outreachTypes: OUTREACH_TYPES,
     accountOfDeal: accounts.ofDeal,
     accountCount: accounts.count,
     churnDay: accounts.churnDay,
+    churnedAccounts: accounts.churned,
+    closedSums: closedSums(closedDeals, dealsInfo.position, won, dealUnits),
   };
 }
 
@@ -172,5 +203,6 @@ function accountFacts(dataset: Dataset) {
       if (id !== undefined && (churnDay[id] === NO_DAY || c.churned < churnDay[id])) churnDay[id] = c.churned;
     }
   }
-  return { ofDeal, count: ids.size, churnDay };
+  const churned = churnDay && groupByDay(ids.size, 1, (a) => (churnDay[a] === NO_DAY ? -1 : 0), (a) => churnDay[a])[0];
+  return { ofDeal, count: ids.size, churnDay, churned };
 }

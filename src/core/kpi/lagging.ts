@@ -38,13 +38,12 @@ function customersAt(facts: Facts, scope: readonly number[], end: Day): { count:
 
 export function laggingKpi(facts: Facts, scope: readonly number[], period: Period, closed: Closed): LaggingKpi {
   let churnRate: number | null = null;
-  if (facts.churnDay) {
+  if (facts.churnedAccounts) {
     const atStart = customersAt(facts, scope, period.start - 1);
+    const { rows } = facts.churnedAccounts;
+    const [from, to] = rangeOf(facts.churnedAccounts, period.start, period.end);
     let churned = 0;
-    for (let account = 0; account < facts.accountCount; account++) {
-      const day = facts.churnDay[account];
-      if (atStart.stamp[account] === atStart.pass && day >= period.start && day <= period.end) churned++;
-    }
+    for (let p = from; p < to; p++) if (atStart.stamp[rows[p]] === atStart.pass) churned++;
     churnRate = rate(churned, atStart.count);
   }
   return {

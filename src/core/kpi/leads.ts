@@ -1,18 +1,19 @@
 /**
  * Per-lead facts over the whole data set (KPI-SPEC §1, §6): the lead's first
  * activity (its owner and the day it arrived), its first meeting, its source.
- * Ties on a day go to the lower id in plain string order.
+ * Ties on a day go to the lower id in plain string order. Leads are the
+ * activities table's interned lead ids: numbered in order of first sight.
  */
-import type { Activity } from '../schema/rows.ts';
-import { compareCodePoints } from './codePoints.ts';
+import { NONE } from '../ingest/columns.ts';
+import type { ActivityTable } from '../ingest/tables.ts';
+import { compareTextsAt } from './codePoints.ts';
 
-/** No row: an index sentinel. */
-export const NONE = -1;
+export { NONE };
 /** No day: a sentinel below every real day (day numbers before 1970 are negative). */
 export const NO_DAY = -2147483648;
 
 export interface LeadFacts {
-  /** Lead id of every activity, interned. */
+  /** Lead number of every activity. */
   leadOfActivity: Int32Array;
   count: number;
   firstActivity: Int32Array;
@@ -22,35 +23,23 @@ export interface LeadFacts {
   source: string[];
 }
 
-/** True when activity a comes before activity b in (date, id) order. */
-function before(activities: readonly Activity[], a: number, b: number): boolean {
-  const x = activities[a];
-  const y = activities[b];
-  return x.date < y.date || (x.date === y.date && compareCodePoints(x.id, y.id) < 0);
-}
-
-export function leadFacts(activities: readonly Activity[]): LeadFacts {
-  const ids = new Map<string, number>();
-  const leadOfActivity = new Int32Array(activities.length);
-  for (let i = 0; i < activities.length; i++) {
-    const key = activities[i].lead;
-    let lead = ids.get(key);
-    if (lead === undefined) ids.set(key, (lead = ids.size));
-    leadOfActivity[i] = lead;
-  }
-  const count = ids.size;
+export function leadFacts(activities: ActivityTable): LeadFacts {
+  const { date, id, type, source } = activities;
+  const leadOfActivity = activities.lead.codes;
+  const count = activities.lead.names.length;
+  const meeting = type.names.indexOf('meeting');
+  /** True when activity a comes before activity b in (date, id) order. */
+  const before = (a: number, b: number) => date[a] < date[b] || (date[a] === date[b] && compareTextsAt(id, a, b) < 0);
   const firstActivity = new Int32Array(count).fill(NONE);
   const firstMeeting = new Int32Array(count).fill(NONE);
   const firstWithSource = new Int32Array(count).fill(NONE);
   for (let i = 0; i < activities.length; i++) {
     const lead = leadOfActivity[i];
-    if (firstActivity[lead] === NONE || before(activities, i, firstActivity[lead])) firstActivity[lead] = i;
-    const activity = activities[i];
-    if (activity.type === 'meeting' && (firstMeeting[lead] === NONE || before(activities, i, firstMeeting[lead]))) firstMeeting[lead] = i;
-    if (activity.source !== undefined && (firstWithSource[lead] === NONE || before(activities, i, firstWithSource[lead]))) {
-      firstWithSource[lead] = i;
-    }
+    if (firstActivity[lead] === NONE || before(i, firstActivity[lead])) firstActivity[lead] = i;
+    if (type.codes[i] === meeting && (firstMeeting[lead] === NONE || before(i, firstMeeting[lead]))) firstMeeting[lead] = i;
+    if (source.codes[i] !== NONE && (firstWithSource[lead] === NONE || before(i, firstWithSource[lead]))) firstWithSource[lead] = i;
   }
-  const source = Array.from(firstWithSource, (i, lead) => activities[firstActivity[lead]].source ?? (i === NONE ? 'unknown' : activities[i].source!));
-  return { leadOfActivity, count, firstActivity, firstMeeting, source };
+  const sourceOf = (i: number) => source.names[source.codes[i]];
+  const sources = Array.from(firstWithSource, (i, lead) => (source.codes[firstActivity[lead]] !== NONE ? sourceOf(firstActivity[lead]) : i === NONE ? 'unknown' : sourceOf(i)));
+  return { leadOfActivity, count, firstActivity, firstMeeting, source: sources };
 }

@@ -11,16 +11,19 @@ import { rate } from './rate.ts';
 import type { StagesKpi, Transition } from '../schema/kpiReport.ts';
 import { nameRecord } from './records.ts';
 
-function flow(facts: Facts, scope: readonly number[], period: Period) {
+/** `names[position]`: the open stages, then won. */
+function flow(facts: Facts, scope: readonly number[], period: Period, names: readonly string[]) {
   const forward = nameRecord<number>();
   const backward = nameRecord<number>();
+  const { moves } = facts.deals;
   for (const rep of scope) {
     const list = facts.byRep.moves[rep];
     const [from, to] = rangeOf(list, period.start, period.end);
     for (let p = from; p < to; p++) {
-      const move = facts.deals.moves[list.rows[p]];
-      const counts = move.forward ? forward : backward;
-      counts[move.stage] = (counts[move.stage] ?? 0) + 1;
+      const move = list.rows[p];
+      const counts = moves.forward[move] ? forward : backward;
+      const stage = names[moves.stage[move]];
+      counts[stage] = (counts[stage] ?? 0) + 1;
     }
   }
   return { forward, backward };
@@ -52,6 +55,6 @@ export function stagesKpi(facts: Facts, scope: readonly number[], period: Period
     transitions,
     overall: rate(reachedAt[won], reachedAt[0]),
     leak: leak && { from: leak.from, to: leak.to },
-    ...flow(facts, scope, period),
+    ...flow(facts, scope, period, names),
   };
 }

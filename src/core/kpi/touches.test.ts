@@ -16,7 +16,7 @@ const dataset = await load({
   'stage_history.csv': csv('deal,stage,entered', 'T1,Discovery,2026-09-10', 'T1,Proposal,2026-09-20', 'T1,Discovery,2026-10-05', 'T2,Discovery,2026-09-15', 'T2,Proposal,2026-10-22'),
   'activities.csv': csv('id,date,owner,type,lead,deal', 'A1,2026-10-12,ann,call,L1,T1', 'A2,2026-09-20,ann,email,L2,T3', 'A3,2026-10-21,ann,call,L3,T2', 'A4,2026-10-01,ann,call,L4,'),
 });
-const { lastTouch, stageEntered } = dealTouches(dataset, new Map(dataset.deals.map((d, i) => [d.id, i])), isoToDay('2026-10-20')!);
+const { lastTouch, stageEntered } = dealTouches(dataset, isoToDay('2026-10-20')!);
 const iso = (days: Int32Array) => Array.from(days, (d) => (d === NO_DAY ? null : dayToIso(d)));
 
 test('the last touch is the latest of created, stage entries and linked activities on or before as-of', () => {

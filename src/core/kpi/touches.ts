@@ -7,7 +7,7 @@
  */
 import type { Dataset } from '../ingest/dataset.ts';
 import type { Day } from '../ingest/values.ts';
-import { NO_DAY } from './leads.ts';
+import { NO_DAY, NONE } from './leads.ts';
 
 export interface DealTouches {
   /** Per deal: the latest of its created date, its stage-history entries and its linked activities, those on or before as-of. */
@@ -16,20 +16,25 @@ export interface DealTouches {
   stageEntered: Int32Array;
 }
 
-/** `index` maps a deal id to its index in `dataset.deals`. */
-export function dealTouches(dataset: Dataset, index: ReadonlyMap<string, number>, asOf: Day): DealTouches {
-  const { deals } = dataset;
+/** Reads the columns of stage history and activities, whose deal links are deal indexes (NONE for none). */
+export function dealTouches(dataset: Dataset, asOf: Day): DealTouches {
+  const { deals, stageHistory: history, activities } = dataset;
   const lastTouch = Int32Array.from(deals, (d) => d.created);
   const stageEntered = new Int32Array(deals.length).fill(NO_DAY);
-  for (const h of dataset.stageHistory) {
-    const deal = h.entered > asOf ? undefined : index.get(h.deal);
-    if (deal === undefined) continue;
-    if (h.entered > lastTouch[deal]) lastTouch[deal] = h.entered;
-    if (h.stage === deals[deal].stage && h.entered > stageEntered[deal]) stageEntered[deal] = h.entered;
+  // Each deal's stage as a code of the history's stage column (NONE when the history never names it).
+  const stageCode = new Map(history.stage.names.map((name, code) => [name, code]));
+  const currentStage = Int32Array.from(deals, (d) => stageCode.get(d.stage) ?? NONE);
+  for (let r = 0; r < history.length; r++) {
+    const deal = history.deal[r];
+    const entered = history.entered[r];
+    if (deal === NONE || entered > asOf) continue;
+    if (entered > lastTouch[deal]) lastTouch[deal] = entered;
+    if (history.stage.codes[r] === currentStage[deal] && entered > stageEntered[deal]) stageEntered[deal] = entered;
   }
-  for (const a of dataset.activities) {
-    const deal = a.deal === undefined || a.date > asOf ? undefined : index.get(a.deal);
-    if (deal !== undefined && a.date > lastTouch[deal]) lastTouch[deal] = a.date;
+  for (let r = 0; r < activities.length; r++) {
+    const deal = activities.deal[r];
+    const day = activities.date[r];
+    if (deal !== NONE && day <= asOf && day > lastTouch[deal]) lastTouch[deal] = day;
   }
   return { lastTouch, stageEntered };
 }

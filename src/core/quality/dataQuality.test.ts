@@ -5,6 +5,8 @@ import { loadDataset } from '../../node/loadDataset.ts';
 import { isoToDay } from '../ingest/values.ts';
 import { parsePeriod, type Period } from '../kpi/periods.ts';
 import { dataWarnings, fileQuality } from './dataQuality.ts';
+import { ACTIVITY_COLUMNS, emptyTable } from '../ingest/tables.ts';
+import { activitiesWithout } from '../ingest/tables.test-helpers.ts';
 
 let tiny: Dataset;
 beforeAll(async () => {
@@ -43,13 +45,13 @@ describe('dataWarnings', () => {
   it('warns that empty files empty their KPIs, and about reps outside every team', () => {
     const bare: Dataset = {
       ...tiny,
-      activities: [],
+      activities: emptyTable(ACTIVITY_COLUMNS),
       quotas: [],
       config: { ...tiny.config, teams: { Ann: 'East' } },
     };
     const codes = dataWarnings(bare, calm).map((w) => w.code);
     expect(codes).toEqual(['noActivities', 'noStageHistory', 'noQuotas', 'noCustomers', 'repsWithoutTeam']);
-    const noMeetings: Dataset = { ...tiny, activities: tiny.activities.filter((a) => a.type !== 'meeting') };
+    const noMeetings: Dataset = { ...tiny, activities: activitiesWithout(tiny, (a) => a.type === 'meeting') };
     expect(dataWarnings(noMeetings, calm).map((w) => w.code)).toContain('noMeetings');
   });
 });

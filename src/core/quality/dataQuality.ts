@@ -82,8 +82,8 @@ function textRange(values: readonly string[]): { first: string | null; last: str
 function rangeOf(dataset: Dataset, kind: FileKind) {
   switch (kind) {
     case 'deals': return dayRange(dataset.deals.map((d) => d.created));
-    case 'stage_history': return dayRange(dataset.stageHistory.map((h) => h.entered));
-    case 'activities': return dayRange(dataset.activities.map((a) => a.date));
+    case 'stage_history': return dayRange(dataset.stageHistory.entered);
+    case 'activities': return dayRange(dataset.activities.date);
     case 'quotas': return textRange(dataset.quotas.map((q) => q.period));
     case 'customers': return dayRange((dataset.customers ?? []).map((c) => c.churned));
   }
@@ -107,7 +107,7 @@ export function fileQuality(dataset: Dataset): FileQuality[] {
 function owners(dataset: Dataset): string[] {
   const names = new Set<string>();
   for (const d of dataset.deals) names.add(d.owner);
-  for (const a of dataset.activities) names.add(a.owner);
+  for (const owner of dataset.activities.owner.names) names.add(owner);
   for (const q of dataset.quotas) names.add(q.owner);
   return [...names].sort();
 }
@@ -122,7 +122,7 @@ export function dataWarnings(dataset: Dataset, input: QualityInput): DataWarning
   const add = (code: WarningCode, values: DataWarning['values'] = {}) => warnings.push({ code, values });
   if (dataset.deals.length === 0) add('noDeals');
   if (dataset.activities.length === 0) add('noActivities');
-  else if (!dataset.activities.some((a) => a.type === 'meeting')) add('noMeetings');
+  else if (!dataset.activities.type.names.includes('meeting')) add('noMeetings');
   if (dataset.stageHistory.length === 0) add('noStageHistory');
   if (dataset.quotas.length === 0) add('noQuotas');
   else {

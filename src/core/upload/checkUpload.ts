@@ -9,6 +9,7 @@
 import { CONFIG_FILE, readDataset, type DataSource, type LoadResult } from '../ingest/dataset.ts';
 import { configProblems } from '../ingest/configProblems.ts';
 import { ProblemLog } from '../ingest/problems.ts';
+import { stageEntries } from '../ingest/tables.ts';
 import { configSchema, type Config } from '../schema/config.ts';
 import { CLOSE_DATES_FILE } from '../schema/rows.ts';
 import { sourcesOf } from '../schema/sources.ts';
@@ -107,7 +108,7 @@ async function stageHistoryChange(base: DataSource, next: LoadResult, date: stri
   }
   const previous = await readDataset(base);
   if (previous.problems.total > 0 || previous.dataset.deals.length === 0) return null;
-  const moves = stageMoves(previous.dataset.deals, next.dataset.deals, date, next.dataset.stageHistory);
+  const moves = stageMoves(previous.dataset.deals, next.dataset.deals, date, stageEntries(next.dataset.stageHistory, next.dataset.deals));
   if (moves.length === 0) return null;
   const appended = appendMoves(await base.readText('stage_history.csv'), moves);
   if ('skipped' in appended) {

@@ -28,9 +28,9 @@ export interface StageMove {
  * marks their start); a move already in the history (same deal, stage and
  * day, e.g. the same export uploaded twice) is not repeated. Sorted by deal id.
  */
-export function stageMoves(previous: readonly Deal[], next: readonly Deal[], date: string, history: readonly StageEntry[] = []): StageMove[] {
+export function stageMoves(previous: readonly Deal[], next: readonly Deal[], date: string, history: Iterable<Pick<StageEntry, 'deal' | 'stage' | 'entered'>> = []): StageMove[] {
   const before = new Map(previous.map((d) => [d.id, d.stage]));
-  const known = new Set(history.map((h) => `${h.deal}\u0000${h.stage}\u0000${dayToIso(h.entered)}`));
+  const known = new Set(Array.from(history, (h) => `${h.deal}\u0000${h.stage}\u0000${dayToIso(h.entered)}`));
   const moves: StageMove[] = [];
   for (const deal of next) {
     const was = before.get(deal.id);
