@@ -5,6 +5,10 @@
 // the build and e2e groups run their files one at a time.
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// One id per run, set here in the main process and inherited by every worker: test/sharedBuilds.ts
+// builds each fixture site once per run under .cache/run-<id>/ and shares it between test files.
+process.env.KEEPSCORE_TEST_RUN ??= `${Date.now().toString(36)}-${process.pid}`;
+
 // test/deploy/monthly.test.ts: monthly.yml's steps, its build included (issue 6).
 // test/access/build.test.ts: what the build says about who may read the site (issue 15).
 const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.test.ts', 'test/deploy/monthly.test.ts', 'test/access/build.test.ts'];
@@ -17,7 +21,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], sequence: { groupOrder: 0 } },
+        // Files run in parallel, and some tests start the CLI or import wrangler: timeouts for a busy 2-core machine.
+        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], testTimeout: 30_000, hookTimeout: 60_000, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,

@@ -4,14 +4,14 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-/** Runs `astro build --outDir outDir` on `dataDir`; returns the exit code, the output and the wall time. */
-export function buildSite(dataDir: string, outDir: string): { code: number | null; output: string; seconds: number } {
+/** Runs `astro build --outDir outDir` on `dataDir` (in the environment `env`); returns the exit code, the output and the wall time. */
+export function buildSite(dataDir: string, outDir: string, env: NodeJS.ProcessEnv = process.env): { code: number | null; output: string; seconds: number } {
   const started = performance.now();
   // The astro bin's shebang would pick the system Node (20), which astro refuses.
   const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/astro'), 'build', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, KEEPSCORE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...env, KEEPSCORE_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     timeout: 170_000,
   });
   return { code: result.status, output: `${result.stdout}\n${result.stderr}`, seconds: (performance.now() - started) / 1000 };

@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from './astroBuild.ts';
+import { fixtureSite } from './sharedBuilds.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const FIXTURE = join(ROOT, 'test/fixtures/tiny');
@@ -23,8 +24,8 @@ function kpisOn(html: string, into = new Map<string, string>()): Map<string, str
 
 describe('astro build', () => {
   it('renders the team KPIs of the latest month of the fixture', { timeout: 120_000 }, () => {
-    const outDir = join(temp, 'dist');
-    const { code, output } = buildSite(FIXTURE, outDir);
+    // The run's shared build of the fixture (test/sharedBuilds.ts): only read here.
+    const { code, output, dir: outDir } = fixtureSite('tiny');
     expect(code, output).toBe(0);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const pages = ['kpi/activity', 'kpi/stages', 'kpi/win-rate', 'kpi/pipeline'].map((p) => readFileSync(join(outDir, p, 'index.html'), 'utf8'));

@@ -1,7 +1,7 @@
 /**
  * The built site shows the KPI JSON's numbers: one real `astro build` of
- * the sample data (data/), then, on every page, every number marked
- * `data-kpi` must equal the KPI JSON for its scope and period (the frozen
+ * the sample data (data/; the run's shared build, test/sharedBuilds.ts),
+ * then, on every page, every number marked `data-kpi` must equal the KPI JSON for its scope and period (the frozen
  * snapshot where it says `data-frozen`), formatted as a reader of the JSON
  * would, and read the same on every page that shows it. Every CSV link on
  * every page resolves, and every CSV file is a table of some page. Also: the
@@ -9,9 +9,9 @@
  * accessible charts, and the rep and team pages' plans agreeing with the
  * engine's deals and leads.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/core/ingest/dataset.ts';
 import { kpiReport } from '../src/core/kpi/report.ts';
 import type { KpiReport, Kpis } from '../src/core/schema/kpiReport.ts';
@@ -19,35 +19,35 @@ import { METRICS, readMetric, type MetricRef } from '../src/core/schema/metric.t
 import { loadDataset } from '../src/node/loadDataset.ts';
 import { labels } from '../src/site/text/dictionary.ts';
 import { formatCount, formatDays, formatDecimal, formatMoney, formatMultiple, formatPercent } from '../src/site/text/format.ts';
-import { buildSite, ROOT } from './astroBuild.ts';
+import { ROOT } from './astroBuild.ts';
+import { sampleSite, type SharedSite } from './sharedBuilds.ts';
 
 const DATA = join(ROOT, 'data');
-// Inside the project: astro then keeps its server chunks in the out folder, not in the
-// shared .astro/, so this build cannot trip over another test's build.
-const OUT = join(ROOT, '.cache', `site-test-${process.pid}`);
 const BUDGET = 150 * 1024;
 const KPI_PAGES = ['kpi/activity', 'kpi/stages', 'kpi/win-rate', 'kpi/pipeline'];
 
 let dataset: Dataset;
-let built: ReturnType<typeof buildSite>;
+let built: SharedSite;
+/** The built sample site, shared with the other files of this run (read only). */
+let out: string;
 const reports = new Map<string, KpiReport>();
 
 beforeAll(async () => {
-  built = buildSite(DATA, OUT);
+  built = sampleSite();
+  out = built.dir;
   dataset = (await loadDataset(DATA)).dataset;
 }, 180_000);
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 function page(path: string): string {
-  return readFileSync(join(OUT, path, 'index.html'), 'utf8');
+  return readFileSync(join(out, path, 'index.html'), 'utf8');
 }
 
 /** Every HTML file of the built site, relative to it. */
-function htmlFiles(dir = OUT): string[] {
+function htmlFiles(dir: string = out): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return htmlFiles(path);
-    return entry.name.endsWith('.html') ? [relative(OUT, path)] : [];
+    return entry.name.endsWith('.html') ? [relative(out, path)] : [];
   });
 }
 
@@ -128,7 +128,7 @@ describe('the sample site', () => {
     expect(files.length).toBeGreaterThan(30);
     let count = 0;
     for (const file of files) {
-      const source = readFileSync(join(OUT, file), 'utf8');
+      const source = readFileSync(join(out, file), 'utf8');
       const numbers = marked(source);
       expect(numbers.length, `${file}: every data-kpi element is read`).toBe(source.split('data-kpi=').length - 1);
       for (const n of numbers) {
@@ -157,18 +157,18 @@ describe('the sample site', () => {
   it('resolves every CSV link of every page, and every CSV file is a table of some page', () => {
     const linked = new Set<string>();
     for (const file of htmlFiles()) {
-      const source = readFileSync(join(OUT, file), 'utf8');
+      const source = readFileSync(join(out, file), 'utf8');
       const links = [...source.matchAll(/<p class="csv"><a href="([^"]+)" download="([^"]+)"/g)];
       // A deal page's lists are the uploaded deals themselves: shown, not offered as downloads (README "Deal lists").
       const tables = /(^|\/)deals\/index\.html$/.test(file) ? 0 : source.split('<table').length - 1;
       expect(links.length, `${file}: a download per table`).toBe(tables);
       for (const [, href, name] of links) {
         expect(href, file).toBe(`/csv/${name}`);
-        expect(existsSync(join(OUT, href)), `${file}: ${href}`).toBe(true);
+        expect(existsSync(join(out, href)), `${file}: ${href}`).toBe(true);
         linked.add(name);
       }
     }
-    expect(readdirSync(join(OUT, 'csv')).sort()).toEqual([...linked].sort());
+    expect(readdirSync(join(out, 'csv')).sort()).toEqual([...linked].sort());
   });
 
   it('marks the four KPIs of the current month for the team and every rep on their KPI page', () => {
@@ -204,8 +204,8 @@ describe('the sample site', () => {
   it('agrees with the engine on the deals and leads each rep and team needs', () => {
     const { locale } = dataset.config;
     const current = currentMonth();
-    const scopes = readdirSync(join(OUT, 'reps')).slice(0, 2).map((slug) => ({ dir: `reps/${slug}` }));
-    scopes.push(...readdirSync(join(OUT, 'teams')).map((slug) => ({ dir: `teams/${slug}` })));
+    const scopes = readdirSync(join(out, 'reps')).slice(0, 2).map((slug) => ({ dir: `reps/${slug}` }));
+    scopes.push(...readdirSync(join(out, 'teams')).map((slug) => ({ dir: `teams/${slug}` })));
     for (const { dir } of scopes) {
       const html = page(dir);
       const scope = /data-kpi="winRate\.rate" data-scope="([^"]*)"/.exec(html)?.[1] as string;
@@ -219,9 +219,9 @@ describe('the sample site', () => {
   });
 
   it('keeps every page within 150 KB of HTML, CSS and inline SVG', () => {
-    const css = statSync(join(OUT, 'site.css')).size;
-    const pages = ['', ...KPI_PAGES, ...readdirSync(join(OUT, 'reps')).map((s) => `reps/${s}`), ...readdirSync(join(OUT, 'teams')).map((s) => `teams/${s}`)];
-    const sizes = pages.map((p) => ({ page: `/${p}`, bytes: statSync(join(OUT, p, 'index.html')).size + css }));
+    const css = statSync(join(out, 'site.css')).size;
+    const pages = ['', ...KPI_PAGES, ...readdirSync(join(out, 'reps')).map((s) => `reps/${s}`), ...readdirSync(join(out, 'teams')).map((s) => `teams/${s}`)];
+    const sizes = pages.map((p) => ({ page: `/${p}`, bytes: statSync(join(out, p, 'index.html')).size + css }));
     const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     console.log(`largest page: ${largest.page} ${largest.bytes} bytes (HTML + site.css)`);
     for (const { page: p, bytes } of sizes) expect(bytes, p).toBeLessThanOrEqual(BUDGET);

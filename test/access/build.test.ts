@@ -5,29 +5,16 @@
  * every page; with `public`, a plain line in the summary and on /data/,
  * and no logout link.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { buildSite } from '../astroBuild.ts';
-import { FIXTURE, tempDir } from '../upload/helpers.ts';
+import { expect, it } from 'vitest';
+import { fixtureSite } from '../sharedBuilds.ts';
 
-const temp = tempDir('access-build');
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** Builds the fixture with KEEPSCORE_ACCESS = `mode` (undefined: unset); the output and two pages. */
+/** The fixture built with KEEPSCORE_ACCESS = `mode` (undefined: unset; the run's shared build); the output and two pages. */
 function build(mode: string | undefined) {
-  const saved = process.env.KEEPSCORE_ACCESS;
-  if (mode === undefined) delete process.env.KEEPSCORE_ACCESS;
-  else process.env.KEEPSCORE_ACCESS = mode;
-  try {
-    const dist = join(temp, mode ?? 'unset');
-    const { code, output } = buildSite(FIXTURE, dist);
-    expect(code, output).toBe(0);
-    return { output, home: readFileSync(join(dist, 'index.html'), 'utf8'), data: readFileSync(join(dist, 'data/index.html'), 'utf8') };
-  } finally {
-    if (saved === undefined) delete process.env.KEEPSCORE_ACCESS;
-    else process.env.KEEPSCORE_ACCESS = saved;
-  }
+  const { code, output, dir } = fixtureSite('tiny', { KEEPSCORE_ACCESS: mode });
+  expect(code, output).toBe(0);
+  return { output, home: readFileSync(join(dir, 'index.html'), 'utf8'), data: readFileSync(join(dir, 'data/index.html'), 'utf8') };
 }
 
 it('warns loudly when the deployment set no access mode, in the build output and on /data/', { timeout: 170_000 }, () => {

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureSite, ROOT, tempDir, TOKEN } from '../upload/helpers.ts';
+import { ROOT, tempDir, tinySite, TOKEN } from '../upload/helpers.ts';
 import { accessTeam, type AccessTeam } from './accessStandIn.ts';
 import { cookieFrom, documentedSession, expectAccessTokensChecked, expectRefused, expectSessionExpires, loginForm, PASSWORD, SECRET, sitePaths, type SitePath } from './site.ts';
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...QUIET }, timeout: 120_000,
   });
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-  site = fixtureSite();
+  site = tinySite();
   paths = sitePaths(site);
   team = await accessTeam();
   const { createTestHarness } = await import('wrangler');

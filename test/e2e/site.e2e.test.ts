@@ -1,21 +1,21 @@
 /**
  * End-to-end in real Chromium (Debian's /usr/bin/chromium driven by
  * playwright-core; no browser is downloaded): the sample site is built once
- * with the real `astro build`, served over HTTP on 127.0.0.1, and every page
- * below is opened with JavaScript on and off, checked for its charts,
+ * with the real `astro build` (the run's shared build, test/sharedBuilds.ts),
+ * served over HTTP on 127.0.0.1, and every page below is opened with JavaScript on and off, checked for its charts,
  * checked by axe-core (no serious or critical violation, light and dark),
  * screenshotted into test-results/e2e/. A report page is printed to an A4 PDF.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/site/text/format.ts';
-import { buildSite, ROOT, runCli } from '../astroBuild.ts';
+import { ROOT, runCli } from '../astroBuild.ts';
+import { sampleSite } from '../sharedBuilds.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 const DATA = join(ROOT, 'data');
@@ -52,18 +52,17 @@ const ALL_PAGES = [...PAGES, ...KPI_WORK_PAGES];
 /** Issue 3's budget per page: HTML + CSS + inline SVG before compression. */
 const PAGE_BUDGET = 150 * 1024;
 
-let temp: string;
+/** The built sample site, shared with the other files of this run (read only). */
 let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
-  temp = mkdtempSync(join(tmpdir(), 'keepscore-e2e-'));
-  outDir = join(temp, 'dist');
   mkdirSync(RESULTS, { recursive: true });
-  const build = buildSite(DATA, outDir);
+  const build = sampleSite();
   expect(build.code, build.output).toBe(0);
+  outDir = build.dir;
   timings.buildSeconds = Math.round(build.seconds * 10) / 10;
   server = await serveStatic(outDir);
   browser = await launchChromium();
@@ -72,7 +71,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
   writeFileSync(join(RESULTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
 });
 

@@ -1,14 +1,13 @@
 /**
  * Shared by the upload suites: a copy of the tiny fixture as a data folder,
- * the fixture's built site (built once per source state and reused, since a
- * build takes seconds on this machine), the real server on 127.0.0.1, and a
- * byte-for-byte picture of a folder.
+ * the fixture's built site (the run's shared build, test/sharedBuilds.ts),
+ * the real server on 127.0.0.1, and a byte-for-byte picture of a folder.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
-import { buildSite, ROOT } from '../astroBuild.ts';
+import { ROOT } from '../astroBuild.ts';
+import { fixtureSite } from '../sharedBuilds.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 
 export { ROOT };
@@ -34,38 +33,11 @@ export function tempDir(name: string): string {
   return mkdtempSync(join(ROOT, '.cache', `${name}-`));
 }
 
-function sourceStamp(): string {
-  const hash = createHash('sha256');
-  for (const top of ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'test/fixtures/tiny']) {
-    const path = join(ROOT, top);
-    const entries = statSync(path).isDirectory() ? readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [path];
-    for (const file of entries.sort()) {
-      const info = statSync(file);
-      hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** The tiny fixture's site, built once per state of the sources (kept under .cache/). */
-export function fixtureSite(): string {
-  const dir = join(ROOT, '.cache', `upload-site-${sourceStamp()}`);
-  if (existsSync(join(dir, 'index.html'))) return dir;
-  const temp = tempDir('upload-site-build');
-  const out = join(temp, 'dist');
-  const build = buildSite(FIXTURE, out);
-  if (build.code !== 0) throw new Error(build.output);
-  try {
-    renameSync(out, dir);
-  } catch {
-    // Another suite built it meanwhile: theirs is as good.
-  }
-  rmSync(temp, { recursive: true, force: true });
-  // Sites of older source states are never used again.
-  for (const old of readdirSync(join(ROOT, '.cache'))) {
-    if (old.startsWith('upload-site-') && join(ROOT, '.cache', old) !== dir && !old.startsWith('upload-site-build')) rmSync(join(ROOT, '.cache', old), { recursive: true, force: true });
-  }
-  return dir;
+/** The tiny fixture's built site, shared by the run (read only: copy it before changing it); throws when it does not build. */
+export function tinySite(): string {
+  const site = fixtureSite('tiny');
+  if (site.code !== 0) throw new Error(site.output);
+  return site.dir;
 }
 
 export interface Setup {
@@ -83,7 +55,7 @@ export async function setup(name: string, env: Record<string, string> = {}, opti
   const dist = join(dir, 'dist');
   cpSync(FIXTURE, data, { recursive: true });
   if (options.site !== false) {
-    cpSync(fixtureSite(), dist, { recursive: true });
+    cpSync(tinySite(), dist, { recursive: true });
     const later = new Date(Date.now() + 1000);
     utimesSync(join(dist, 'index.html'), later, later);
   }

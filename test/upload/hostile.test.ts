@@ -7,21 +7,21 @@
  * its page and its CSV files, and the KPI JSON keeps every name as a key
  * of its own with the numbers the rows give.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../astroBuild.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureSite, type SharedSite } from '../sharedBuilds.ts';
 import { loadDataset } from '../../src/node/loadDataset.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
-import { fixtureText, postCsv, ROOT, setup, tempDir } from './helpers.ts';
+import { fixtureText, postCsv, setup } from './helpers.ts';
 
-const dir = tempDir('upload-hostile');
-const out = join(dir, 'dist');
-let build: ReturnType<typeof buildSite>;
+let build: SharedSite;
+/** The built site (the run's shared build; read only). */
+let out: string;
 beforeAll(() => {
-  build = buildSite(join(ROOT, 'test/fixtures/hostile'), out);
+  build = fixtureSite('hostile');
+  out = build.dir;
 }, 200_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const LONG = `Maximilian-${'x'.repeat(222)}`;
 const REPS = ['toString', '__proto__', 'valueOf', 'constructor', 'hasOwnProperty', 'Line\u2028Break\u2029Para', LONG, '<script>alert(1)</script>', 'datum', '"quoted" \\ back'];
