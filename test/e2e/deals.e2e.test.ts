@@ -8,12 +8,11 @@
  * reads as a number reads its section's row count. And no page of the site
  * links to a deal page, or a section of one, that was not built.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../astroBuild.ts';
+import { sampleSite } from '../sharedBuilds.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
@@ -52,17 +51,15 @@ interface Section {
   amount: number;
 }
 
-let temp: string;
 let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  temp = mkdtempSync(join(tmpdir(), 'keepscore-deals-e2e-'));
-  outDir = join(temp, 'dist');
-  const build = buildSite(join(ROOT, 'data'), outDir);
+  const build = sampleSite();
   expect(build.code, build.output).toBe(0);
+  outDir = build.dir;
   server = await serveStatic(outDir);
   browser = await launchChromium();
   context = await browser.newContext();
@@ -71,7 +68,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
 /** Opens `path` and runs `read` on the page; fails on an HTTP error. */
