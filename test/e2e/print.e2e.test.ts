@@ -9,15 +9,13 @@
  * text holds no navigation, no chart-data toggle and no command line.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../astroBuild.ts';
-import { launchChromium } from './chromium.ts';
+import { ROOT } from '../astroBuild.ts';
+import { builtSample, type BuiltSample } from './builtSample.ts';
 import { pageFills } from './printedPages.ts';
-import { serveStatic, type StaticServer } from './serve.ts';
 
 const RESULTS = join(ROOT, 'test-results/e2e');
 /** A month's summary (and the home page) prints on this many A4 pages at most. */
@@ -31,26 +29,16 @@ const CASES = [
   { name: 'home page', path: '/', title: 'Whole team · November 2026', says: 'November 2026 to date' },
 ];
 
-let temp: string;
-let server: StaticServer;
-let browser: Browser;
+let site: BuiltSample;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  temp = mkdtempSync(join(tmpdir(), 'keepscore-print-'));
   mkdirSync(RESULTS, { recursive: true });
-  const build = buildSite(join(ROOT, 'data'), join(temp, 'dist'));
-  expect(build.code, build.output).toBe(0);
-  server = await serveStatic(join(temp, 'dist'));
-  browser = await launchChromium();
-  context = await browser.newContext();
+  site = await builtSample('print');
+  context = await site.browser.newContext();
 }, 200_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe.each(CASES)('the $name ($path) printed on A4', ({ name, path, title, says }) => {
   let fills: number[] = [];
@@ -58,7 +46,7 @@ describe.each(CASES)('the $name ($path) printed on A4', ({ name, path, title, sa
 
   beforeAll(async () => {
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}${path}`);
+    const response = await page.goto(`${site.server.url}${path}`);
     expect(response?.status()).toBe(200);
     const pdf = join(RESULTS, `print-${name.replace(/\W+/g, '-')}.pdf`);
     await page.pdf({ path: pdf, format: 'A4' });
