@@ -68,12 +68,16 @@ describe('a report frozen under KPI-SPEC v1 (October of the sample, data/reports
   it('says the rule it was computed with, and reads "—" for every number of the outlook', () => {
     const reports = built.sample.pages.reports;
     const october = reports.find((p) => p.month === '2026-10')!;
-    expect(october.status).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline (and in coverage), and there is no outlook.');
+    expect(october.status.screen).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline (and in coverage), and there is no outlook.');
     const outlook = october.team.rows.filter((r) => String(r.data?.metric).startsWith('outlook.'));
     expect(outlook.length).toBe(15);
     expect(outlook.map((r) => r.cells[0].text)).toEqual(Array(15).fill('—'));
     const november = reports.find((p) => p.month === '2026-11')!;
-    expect(november.status.join(' ')).not.toContain('KPI-SPEC');
+    expect(november.status.screen.join(' ')).not.toContain('KPI-SPEC');
+    // On paper the live month says it is live as of its date; the command that freezes it is for the screen.
+    expect(november.status.screen.join(' ')).toContain('npm run snapshot -- --period 2026-11');
+    expect(november.status.print).toEqual(['Live report: computed from the data as of November 27, 2026.', 'The month is not over yet: the numbers cover it so far.']);
+    expect(october.status.print).toEqual(october.status.screen);
     expect(november.team.rows.find((r) => r.data?.metric === 'outlook.cycle.wonDeals')?.cells[0].text).toMatch(/^\d/);
   });
 });

@@ -31,15 +31,15 @@ export interface ForecastChartInput {
   noteWidth?: number;
 }
 
-const ROW = 30;
+const ROW = 34;
 
 /** One row per scope: closed-won bar, forecast range with its likely point, quota tick, and a note. */
 export function forecastChart(input: ForecastChartInput): Chart {
   const values = input.rows.map((r, order) => ({ ...r, order, end: Math.max(r.high, r.quota, r.closedWon) }));
-  const y = { field: 'name', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit: 180, labelFontSize: 13 } };
-  const x = { type: 'quantitative' as const, title: input.xTitle, axis: { format: axisFormat('money'), tickCount: 5, labelFontSize: 12 } };
+  const y = { field: 'name', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit: 220 } };
+  const x = { type: 'quantitative' as const, title: input.xTitle, axis: { format: axisFormat('money'), tickCount: 6 } };
   const spec = {
-    width: WIDTH - (input.noteWidth ?? 170),
+    width: WIDTH - (input.noteWidth ?? 240),
     height: Math.max(1, values.length) * ROW,
     data: { values },
     encoding: { y },
@@ -48,7 +48,7 @@ export function forecastChart(input: ForecastChartInput): Chart {
       { mark: { type: 'rule', strokeWidth: 3, color: input.colours.range }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' } } },
       { mark: { type: 'point', filled: true, size: 70, color: input.colours.range }, encoding: { x: { ...x, field: 'expected' } } },
       { transform: [{ filter: 'datum.quota > 0' }], mark: { type: 'tick', color: 'currentColor', thickness: 3, bandSize: ROW - 6 }, encoding: { x: { ...x, field: 'quota' } } },
-      { mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 }, encoding: { x: { ...x, field: 'end' }, text: { field: 'note' } } },
+      { mark: { type: 'text', align: 'left', dx: 8 }, encoding: { x: { ...x, field: 'end' }, text: { field: 'note' } } },
     ],
   } as TopLevelSpec;
   const legend: LegendItem[] = [

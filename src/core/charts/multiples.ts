@@ -5,7 +5,7 @@
  * nine lines in one tangle. Panels are named by their header, no colour key.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisFormat, BY_ORDER, COLOUR_FIELD } from './theme.ts';
+import { axisFormat, BY_ORDER, COLOUR_FIELD, SMALL_TEXT, TEXT } from './theme.ts';
 import type { Chart, ValueFormat } from './types.ts';
 
 export interface PanelPoint {
@@ -32,7 +32,7 @@ export interface MultiplesInput {
   columns?: number;
 }
 
-const PANEL = { width: 230, height: 90 };
+const PANEL = { width: 240, height: 100 };
 
 /** A grid of small trends, one per panel, the reference in each. */
 export function multiplesChart(input: MultiplesInput): Chart {
@@ -43,13 +43,13 @@ export function multiplesChart(input: MultiplesInput): Chart {
     const ref = input.reference?.points.map((p) => ({ ...p, panel: panel.name, order, line: 0, colour: input.reference!.colour, dashed: true })) ?? [];
     return [...ref, ...own].filter((p) => p.value !== null);
   });
-  const x = { field: 'month', type: 'ordinal' as const, sort: input.months, scale: { domain: input.months }, title: null, axis: { labelAngle: 0, labelOverlap: true, labelFontSize: 11 } };
-  const y = { field: 'value', type: 'quantitative' as const, title: null, axis: { format: axisFormat(input.format), tickCount: 3, labelFontSize: 11 } };
+  const x = { field: 'month', type: 'ordinal' as const, sort: input.months, scale: { domain: input.months }, title: null, axis: { labelAngle: 0, labelOverlap: true, labelFontSize: SMALL_TEXT } };
+  const y = { field: 'value', type: 'quantitative' as const, title: null, axis: { format: axisFormat(input.format), tickCount: 3, labelFontSize: SMALL_TEXT } };
   const detail = { field: 'line', type: 'nominal' as const };
   const spec = {
     data: { values },
     columns,
-    facet: { field: 'panel', type: 'nominal', sort: BY_ORDER, header: { title: null, labelFontSize: 14, labelFontWeight: 'bold', labelColor: 'currentColor', labelAnchor: 'start' } },
+    facet: { field: 'panel', type: 'nominal', sort: BY_ORDER, header: { title: null, labelFontSize: TEXT, labelFontWeight: 'bold', labelColor: 'currentColor', labelAnchor: 'start' } },
     spec: {
       ...PANEL,
       encoding: { x, y },
@@ -64,5 +64,5 @@ export function multiplesChart(input: MultiplesInput): Chart {
     },
     spacing: { row: 14, column: 18 },
   } as TopLevelSpec;
-  return { spec, label: input.label, summary: input.summary, legend: [], empty: values.length === 0, wide: true };
+  return { spec, label: input.label, summary: input.summary, legend: [], empty: values.length === 0 };
 }

@@ -50,6 +50,23 @@ function lastPoints<T extends { series: string; month: string }>(values: readonl
   return new Set(last.values());
 }
 
+/** How far apart (a share of the axis, which runs from zero to about the largest value) two lines' names must sit so neither covers the other. */
+const LABEL_GAP = 0.09;
+
+/**
+ * Where each series' name sits (in data units): at its last point, pushed
+ * apart from its neighbours when two lines end close together.
+ */
+export function labelPlaces(ends: readonly { value: number }[], top: number): number[] {
+  const gap = (top > 0 ? top : 1) * LABEL_GAP;
+  const order = ends.map((_, i) => i).sort((a, b) => ends[b].value - ends[a].value);
+  const places = ends.map((e) => e.value);
+  for (let k = 1; k < order.length; k++) {
+    const [above, below] = [order[k - 1], order[k]];
+    if (places[above] - places[below] < gap) places[below] = places[above] - gap;
+  }
+  return places;
+}
 
 /** A line chart (or stacked bars) of monthly values per series. */
 export function trendChart(input: TrendInput): Chart {
@@ -62,8 +79,11 @@ export function trendChart(input: TrendInput): Chart {
   const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, axis: { format: axisFormat(input.format), tickCount: 5 } };
   const points = input.points.filter((p) => p.value !== null && seriesOf.has(p.series));
   const last = lastPoints(points, input.months);
-  const values = points.map((p) => ({ ...p, ...seriesOf.get(p.series)!, last: last.has(p) }));
-  const size = { width: input.width ?? WIDTH, height: input.height ?? 180 };
+  const ends = [...last] as (TrendPoint & { value: number })[];
+  const top = Math.max(0, ...points.map((p) => p.value as number));
+  const places = new Map(labelPlaces(ends, top).map((place, i) => [ends[i], place]));
+  const values = points.map((p) => ({ ...p, ...seriesOf.get(p.series)!, last: last.has(p), place: places.get(p as TrendPoint & { value: number }) ?? p.value }));
+  const size = { width: input.width ?? WIDTH, height: input.height ?? 240 };
   const spec: TopLevelSpec = input.stacked
     ? {
         ...size,
@@ -92,7 +112,7 @@ export function trendChart(input: TrendInput): Chart {
           {
             transform: [{ filter: 'datum.last' }],
             mark: { type: 'text', align: 'left', dx: 8, fontWeight: 'bold' },
-            encoding: { text: { field: 'series' }, color: colour },
+            encoding: { y: { field: 'place', type: 'quantitative' }, text: { field: 'series' }, color: colour },
           },
         ],
       };

@@ -12,8 +12,6 @@ export interface Chart {
   legend: LegendItem[];
   /** True when there is no value to draw: the page says so instead of showing empty axes. */
   empty?: boolean;
-  /** A grid of small charts that may take the page's whole width (others stay near their natural size). */
-  wide?: boolean;
 }
 
 /** One entry of a chart's colour key. */

@@ -97,7 +97,6 @@ function aheadView(site: SiteModel, view: PeriodView): ChartView {
       format: 'money',
       yTitle: metricLabel(m('pipeline.open.amount'), w),
       stacked: true,
-      height: 160,
     }),
     table: table({ id: `pipeline-by-close-month-${t.month.id}`, caption: label, columns: [l['column.closeMonth'], ...stages, l['pipeline.total']], rows }, w),
   };

@@ -25,8 +25,11 @@ export interface ReportPage {
   month: string;
   title: string;
   frozen: boolean;
-  /** The frozen/live sentence (a frozen one with the spec rule it was computed under), and the in-progress one when the month is not over. */
-  status: string[];
+  /**
+   * The frozen/live sentence (a frozen one with the spec rule it was computed under), and the in-progress one when the month is not over;
+   * `print` in place of `screen` on paper, where the command that freezes a live month means nothing to its reader.
+   */
+  status: { screen: string[]; print: string[] };
   team: Table;
   stages: Table;
   /** Quota attainment by rep, from the report shown. */
@@ -55,12 +58,12 @@ export function reportPage(site: SiteModel, month: string): ReportPage {
   const w = reportWords(site, shown);
   const { l, locale, urls } = w;
   const asOf = formatDate(shown.report.asOf, locale);
-  const status = [
-    ...(shown.frozen
-      ? [fill(l['report.frozen'], { date: asOf, file: shown.frozen.file }), l[`report.spec.${shown.spec}`]]
-      : [fill(l['report.live'], { date: asOf, command: `npm run snapshot -- --period ${month}` })]),
-    ...(shown.complete ? [] : [l['report.inProgress']]),
-  ];
+  const frozen = shown.frozen ? [fill(l['report.frozen'], { date: asOf, file: shown.frozen.file }), l[`report.spec.${shown.spec}`]] : null;
+  const running = shown.complete ? [] : [l['report.inProgress']];
+  const status = {
+    screen: [...(frozen ?? [fill(l['report.live'], { date: asOf, command: `npm run snapshot -- --period ${month}` })]), ...running],
+    print: [...(frozen ?? [fill(l['report.livePrint'], { date: asOf })]), ...running],
+  };
   const around = neighbours(site.months, month);
   const link = (id: string | null, key: 'report.previous' | 'report.next') => (id === null ? null : { href: urls.report(id), text: fill(l[key], { month: formatMonth(id, locale) }) });
   const title = fill(l['report.title'], { month: formatMonth(month, locale) });
