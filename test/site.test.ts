@@ -17,6 +17,7 @@ import { kpiReport } from '../src/core/kpi/report.ts';
 import type { KpiReport, Kpis } from '../src/core/schema/kpiReport.ts';
 import { METRICS, readMetric, type MetricRef } from '../src/core/schema/metric.ts';
 import { loadDataset } from '../src/node/loadDataset.ts';
+import { pagesLimits } from '../src/node/pagesLimits.ts';
 import { labels } from '../src/site/text/dictionary.ts';
 import { formatCount, formatDays, formatDecimal, formatMoney, formatMultiple, formatPercent } from '../src/site/text/format.ts';
 import { ROOT } from './astroBuild.ts';
@@ -116,10 +117,12 @@ function decode(text: string): string {
 }
 
 describe('the sample site', () => {
-  it('builds in under 60 s', () => {
+  // Its time is a figure of `npm run bench -- --part site`, not an assertion here (a busy machine is slow).
+  it('builds, and what it builds fits one Cloudflare Pages deployment', () => {
     expect(built.code, built.output).toBe(0);
-    console.log(`site build: ${built.seconds.toFixed(1)} s`);
-    expect(built.seconds).toBeLessThan(60);
+    const dist = pagesLimits(built.dir);
+    expect(dist.problems).toEqual([]);
+    expect(dist.pages).toBeGreaterThan(30);
   });
 
   it('shows on every page exactly the KPI JSON, the same text wherever one number appears', () => {

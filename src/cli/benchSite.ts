@@ -42,8 +42,9 @@ function buildOnce(dataDir: string): SiteRun {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Builds each folder `runs` times; one line per folder, with the targets beside. */
-export function benchSite(folders: { name: string; dir: string; targetSeconds: number; targetRssMb: number }[], runs: number, say: (line: string) => void): void {
+/** Builds each folder `runs` times; one line per folder, with the targets beside. False when a build breaks Cloudflare Pages' limits. */
+export function benchSite(folders: { name: string; dir: string; targetSeconds: number; targetRssMb: number }[], runs: number, say: (line: string) => void): boolean {
+  let fits = true;
   for (const folder of folders) {
     const results: SiteRun[] = [];
     for (let i = 0; i < runs; i++) {
@@ -56,7 +57,9 @@ export function benchSite(folders: { name: string; dir: string; targetSeconds: n
     say([
       `${folder.name} (${folder.dir}): ${last.pages} pages, ${last.files} files, ${(last.bytes / 1e6).toFixed(1)} MB, largest ${(last.largest.bytes / 1e6).toFixed(2)} MB (${last.largest.path})`,
       `  build ${seconds.toFixed(1)} s (target < ${folder.targetSeconds} s), peak RSS ${rss.toFixed(0)} MB (target < ${folder.targetRssMb} MB); medians of ${runs}`,
-      `  Cloudflare Pages limits: ${last.problems.length === 0 ? 'within (20,000 files, 25 MiB a file)' : last.problems.join('; ')}`,
+      `  Cloudflare Pages limits: ${last.problems.length === 0 ? 'within (20,000 files, 25 MiB a file)' : `BROKEN: ${last.problems.join('; ')}`}`,
     ].join('\n'));
+    fits &&= last.problems.length === 0;
   }
+  return fits;
 }
