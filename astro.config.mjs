@@ -14,4 +14,16 @@ export default defineConfig({
   // validateData first: nothing else should run on data that will not build.
   // accessSummary: the build's last word on who may read the site (issue 15).
   integrations: [validateData(), mdx(), accessSummary()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX marks its modules with "use astro:head-inject", a directive for Astro's own
+        // bundling that the bundler reports as not preserved; Astro handles it, so it is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -1,8 +1,8 @@
 /**
  * End-to-end: the real `astro build` on the hand-made fixture
- * test/fixtures/tiny, and on a broken copy of it.
+ * test/fixtures/tiny, on a copy of it that hides deals, and on a broken copy of it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from './astroBuild.ts';
 import { fixtureSite } from './sharedBuilds.ts';
@@ -33,7 +33,12 @@ describe('astro build', () => {
     // As-of = the latest date of anything that happened: activity A12 on
     // 2026-10-25 (open deals' close dates don't count), so the month is 2026-10.
     expect(html).toContain('<html lang="en-US">');
-    expect(html).toContain('Team KPIs, October 2026');
+    // The title line names the scope, the period and the as-of date, in the page and its HTML title.
+    expect(html).toContain('<h1>Whole team · October 2026 · as of Oct 25, 2026 (6 days left)</h1>');
+    expect(html).toContain('<title>Whole team · October 2026 · as of Oct 25, 2026 (6 days left) — Keepscore</title>');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    // The build prints no warning (it once printed a bundler box about a directive MDX writes).
+    expect(output).not.toMatch(/\[WARN\]|MODULE_LEVEL_DIRECTIVE/);
     expect(html).toContain('data exported');
     expect(html).toContain('<time datetime="2026-10-25">October 25, 2026</time>');
 
@@ -92,9 +97,43 @@ describe('astro build', () => {
     const steps = ['75.0%', '33.3%', '0.0%', '—'];
     steps.forEach((rate, i) => expect(shown.get(`stages.transitions.${i}.rate|team|2026-10`), `step ${i}`).toBe(rate));
     expect(shown.get('stages.transitions.0.reached|team|2026-10')).toBe('4');
-    const leakAt = pages[1].indexOf('data-kpi="stages.transitions.2.rate" data-scope="team" data-period="2026-10"');
-    expect(pages[1].slice(pages[1].lastIndexOf('<td', leakAt), leakAt)).toContain('class="leak"');
+    // In the period's cohort table (the steps' trend table above it holds the same cell, unmarked).
+    const cohort = pages[1].indexOf('<caption>Deals created in October 2026');
+    expect(cohort).toBeGreaterThan(0);
+    const leakAt = pages[1].indexOf('data-kpi="stages.transitions.2.rate" data-scope="team" data-period="2026-10"', cohort);
+    const leakCell = pages[1].slice(pages[1].lastIndexOf('<td', leakAt), pages[1].indexOf('>', leakAt));
+    expect(leakCell).toMatch(/class="[^"]*\bleak\b/);
     expect(shown.get('stages.leak|team|2026-10')).toBe('Proposal → Negotiation');
+
+    // The deals behind the counts: the home page's overdue count links to the whole team's list, which holds D7.
+    expect(html).toContain('<a href="/deals/#overdue" data-kpi="pipeline.overdue.count" data-scope="team" data-period="2026-10">1</a>');
+    const deals = readFileSync(join(outDir, 'deals/index.html'), 'utf8');
+    const overdue = deals.slice(deals.indexOf('<section class="deal-list" id="overdue"'), deals.indexOf('<section class="deal-list" id="due"'));
+    expect(overdue).toMatch(/<tr data-deal="D7" data-amount="12000"><th scope="row">Eta upgrade<\/th><td class="word" data-label="Account">Eta<\/td><td class="word" data-label="Owner">Ann<\/td>/);
+    expect(existsSync(join(outDir, 'p/2026-Q4/reps/bob/deals/index.html'))).toBe(true);
+  });
+
+  it('builds no deal page, no link to one and no deal or account name anywhere with "deals": "hide"', { timeout: 120_000 }, () => {
+    const hidden = join(temp, 'hidden');
+    cpSync(FIXTURE, hidden, { recursive: true });
+    const config = JSON.parse(readFileSync(join(hidden, 'keepscore.config.json'), 'utf8'));
+    writeFileSync(join(hidden, 'keepscore.config.json'), JSON.stringify({ ...config, deals: 'hide' }));
+    const outDir = join(temp, 'dist-hidden');
+    const { code, output } = buildSite(hidden, outDir);
+    expect(code, output).toBe(0);
+    // Every deal's name and account (deals.csv columns 2 and 3: "Eta upgrade", "Eta", ...).
+    const rows = readFileSync(join(FIXTURE, 'deals.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const names = [...new Set(rows.flatMap(([, name, account]) => [name, account]))];
+    expect(names).toContain('Eta upgrade');
+    const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((file) => /[\\/]deals[\\/]/.test(relative(outDir, file)))).toEqual([]);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const where = relative(outDir, file);
+      expect(text, where).not.toContain('/deals/');
+      for (const name of names) expect(text.includes(name), `${where} shows "${name}"`).toBe(false);
+    }
   });
 
   it('stops with a readable list of the problems and exit code 1 on bad data', { timeout: 120_000 }, () => {

@@ -3,19 +3,23 @@
  * by `buildSiteModel(dataDir, base, env)` — the dataset and the KPI engine,
  * the words and formats of the config's locale and currency, who may read
  * the site (the build environment's access mode), the periods a page
- * shows, the scopes, the monthly reports (frozen or live), and each scope's
- * pooled trailing window and plan. Reports and pools are computed on first
- * use and kept in the model, never in a module.
+ * shows, the scopes and URLs, the monthly reports (frozen or live), each
+ * scope's pooled trailing window and plan, and the charts. Reports, pools,
+ * parts shared by several pages and rendered charts are made on first use
+ * and kept in the model, never in a module.
  */
 import { accessNotice, offersLogout, type AccessNotice } from '../core/access/notice.ts';
+import { chartRenderer, type ChartRenderer } from '../core/charts/render.ts';
+import type { Chart, ChartLocale } from '../core/charts/types.ts';
 import { activityPlan, planInputOf, type Plan, type PlanInput } from '../core/coaching/plan.ts';
 import { pool, type Pooled } from '../core/coaching/pool.ts';
+import { dealLists, dealListsShown, type DealLists } from '../core/deals/dealLists.ts';
 import type { Dataset } from '../core/ingest/dataset.ts';
 import { dayToIso, isoToDay } from '../core/ingest/values.ts';
 import { happenedSpan } from '../core/kpi/facts.ts';
 import { KPI_SPEC_VERSION } from '../core/kpi/json.ts';
 import { parsePeriod, type Period } from '../core/kpi/periods.ts';
-import { kpiEngine, type KpiEngine } from '../core/kpi/report.ts';
+import { kpiEngine, periodFacts, type KpiEngine } from '../core/kpi/report.ts';
 import { reportMonths, type ReportMonth } from '../core/report/months.ts';
 import type { Snapshot } from '../core/report/snapshotFile.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -28,7 +32,8 @@ import type { Words } from './present/cell.ts';
 import { kpisOf, siteScopes, type Scope, type Scopes } from './scopes.ts';
 import { labels } from './text/dictionary.ts';
 import { formattersFor } from './text/format.ts';
-import { timelineOf, type Timeline } from './timeline.ts';
+import { timelineOf, type PeriodView, type Timeline } from './timeline.ts';
+import { siteUrls, type Urls } from './urls.ts';
 
 /** A month's report as a page shows it: from its snapshot when frozen, else live. */
 export interface ShownReport {
@@ -49,8 +54,9 @@ export interface SiteModel {
   dataset: Dataset;
   config: Config;
   engine: KpiEngine;
-  /** The words, formats, locale and base URL of the site. */
+  /** The words, formats, locale and URLs of the site. */
   words: Words;
+  urls: Urls;
   /** Who may read the site, as its build was told (KEEPSCORE_ACCESS; issue 15), and whether its pages offer a logout link. */
   access: AccessNotice;
   logout: boolean;
@@ -76,10 +82,18 @@ export interface SiteModel {
   shown(month: string): ShownReport;
   /** The shown report of the month before `month` that has one, or null. */
   previous(month: string): ShownReport | null;
-  /** The scope's trailing window, pooled (the config's `window` months ending with the current month). */
-  pooled(scope: Scope): Pooled;
-  /** The scope's plan for the current month's quota, and what it rests on. */
-  plan(scope: Scope): { plan: Plan; input: PlanInput };
+  /** The scope's trailing window, pooled: the config's `window` months ending with the view's end month (default: the current month's). */
+  pooled(scope: Scope, view?: PeriodView): Pooled;
+  /** The scope's plan for the quota of the view's period (default: the current month), and what it rests on. */
+  plan(scope: Scope, view?: PeriodView): { plan: Plan; input: PlanInput };
+  /** The site lists deals: false when the config says `"deals": "hide"` (then no deal page, link or name is built). */
+  dealsShown: boolean;
+  /** A scope's deal lists for a period, made once per scope and period; null when the site hides deals. */
+  deals(scope: Scope, period: Period): DealLists | null;
+  /** A part several pages show (a chart and its table), made once by `build` and kept under `key`. */
+  shared<T>(key: string, build: () => T): T;
+  /** A chart as inline SVG, rendered once however many pages show it; money in `where`'s currency (default: the site's). */
+  svg(chart: Chart, where?: ChartLocale): Promise<string>;
 }
 
 /** A function computed once per key; the model keeps its caches, no module does. */
@@ -92,10 +106,10 @@ function once<V>(compute: (key: string) => V): (key: string) => V {
   };
 }
 
-/** A scope's months of the window, pooled: the months it is present in, each marked complete or not. */
-function pooledWindow(timeline: Timeline, kpis: (period: Period) => Kpis | null): Pooled {
+/** A scope's months of a window, pooled: the months it is present in, each marked complete or not. */
+function pooledWindow(timeline: Timeline, window: readonly Period[], kpis: (period: Period) => Kpis | null): Pooled {
   return pool(
-    timeline.window.flatMap((period) => {
+    window.flatMap((period) => {
       const k = kpis(period);
       return k ? [{ period: period.id, kpis: k, complete: timeline.complete(period) }] : [];
     }),
@@ -112,14 +126,15 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
   if (problems.total > 0) throw new Error(`${problems.total} problems in the data in ${dataDir}; run \`npm run validate -- --data ${dataDir}\``);
   const engine = kpiEngine(dataset);
   const { locale, currency, window, teams } = dataset.config;
-  const root = base.replace(/\/?$/, '/');
-  const words: Words = { l: labels(locale), f: formattersFor(locale, currency), locale, base: root };
+  const asOf = engine.facts.asOf;
+  const first = happenedSpan(dataset)?.first ?? asOf;
+  const timeline = timelineOf(asOf, window, first);
+  const urls = siteUrls(base, timeline.month);
+  const words: Words = { l: labels(locale), f: formattersFor(locale, currency), locale, urls };
   const dates = await exportDates(dataDir);
   const frozen = await loadSnapshots(dataDir);
-  const asOf = engine.facts.asOf;
-  const timeline = timelineOf(asOf, window);
-  const scopes = siteScopes(engine.facts.reps, teams, words.l, root);
-  const months = reportMonths(happenedSpan(dataset)?.first ?? asOf, asOf, frozen.keys());
+  const scopes = siteScopes(engine.facts.reps, teams, words.l, urls);
+  const months = reportMonths(first, asOf, frozen.keys());
   const reportOf = once((id) => {
     const period = parsePeriod(id);
     if (!period) throw new Error(`not a period: ${id}`);
@@ -134,14 +149,37 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
     const spec = snapshot ? snapshot.snapshot.spec : KPI_SPEC_VERSION;
     return { month, report: shownReport, spec, frozen: snapshot, complete: end <= (isoToDay(shownReport.asOf) ?? -Infinity) };
   };
-  const pooledOf = once((key) => pooledWindow(timeline, (period) => kpis(scopes.all.find((s) => s.key === key) as Scope, period)));
-  const pooled = (scope: Scope) => pooledOf(scope.key);
+  const current = timeline.view(timeline.month);
+  const pools = new Map<string, Pooled>();
+  const pooled = (scope: Scope, view: PeriodView = current) => {
+    const key = `${scope.key}\n${view.endMonth.id}`;
+    let pooledScope = pools.get(key);
+    if (!pooledScope) pools.set(key, (pooledScope = pooledWindow(timeline, view.window, (period) => kpis(scope, period))));
+    return pooledScope;
+  };
+  const dealsShown = dealListsShown(dataset.config);
+  const everyone = engine.facts.reps.map((_, i) => i);
+  const repsOf = (scope: Scope): number[] =>
+    scope.kind === 'team' ? everyone : scope.kind === 'group' ? (engine.teams.get(scope.name) ?? []) : [engine.facts.reps.indexOf(scope.name)];
+  const factsOf = once((id) => periodFacts(engine.facts, parsePeriod(id) as Period));
+  const lists = new Map<string, DealLists>();
+  const deals = (scope: Scope, period: Period): DealLists | null => {
+    if (!dealsShown) return null;
+    const key = `${scope.key}\n${period.id}`;
+    let found = lists.get(key);
+    if (!found) lists.set(key, (found = dealLists(engine.facts, repsOf(scope), factsOf(period.id))));
+    return found;
+  };
+  const parts = new Map<string, unknown>();
+  const renderers = new Map<string, ChartRenderer>();
+  const rendered = new WeakMap<Chart, Promise<string>>();
   return {
     dir: dataDir,
     dataset,
     config: dataset.config,
     engine,
     words,
+    urls,
     access: accessNotice(env, dataset.config.deals),
     logout: offersLogout(env),
     asOf: dayToIso(asOf),
@@ -159,9 +197,25 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
       return before ? shown(before) : null;
     },
     pooled,
-    plan(scope) {
-      const input = planInputOf(kpis(scope, timeline.month), pooled(scope));
+    dealsShown,
+    deals,
+    plan(scope, view = current) {
+      const input = planInputOf(kpis(scope, view.period), pooled(scope, view));
       return { plan: activityPlan(input), input };
+    },
+    shared<T>(key: string, build: () => T): T {
+      if (!parts.has(key)) parts.set(key, build());
+      return parts.get(key) as T;
+    },
+    svg(chart, where = { locale, currency }) {
+      let svg = rendered.get(chart);
+      if (!svg) {
+        const key = `${where.locale} ${where.currency}`;
+        let renderer = renderers.get(key);
+        if (!renderer) renderers.set(key, (renderer = chartRenderer(where)));
+        rendered.set(chart, (svg = renderer.render(chart)));
+      }
+      return svg;
     },
   };
 }

@@ -4,7 +4,9 @@
  * shows is a metric cell, and one metric of one scope in one period reads
  * the same on every page that shows it; every table is a download.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KpiTrace } from './present/cell.ts';
 import { csvOf } from './present/table.ts';
@@ -66,12 +68,16 @@ describe('a report frozen under KPI-SPEC v1 (October of the sample, data/reports
   it('says the rule it was computed with, and reads "—" for every number of the outlook', () => {
     const reports = built.sample.pages.reports;
     const october = reports.find((p) => p.month === '2026-10')!;
-    expect(october.status).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline (and in coverage), and there is no outlook.');
+    expect(october.status.screen).toContain('Computed with KPI-SPEC v1: overdue deals counted as pipeline (and in coverage), and there is no outlook.');
     const outlook = october.team.rows.filter((r) => String(r.data?.metric).startsWith('outlook.'));
     expect(outlook.length).toBe(15);
     expect(outlook.map((r) => r.cells[0].text)).toEqual(Array(15).fill('—'));
     const november = reports.find((p) => p.month === '2026-11')!;
-    expect(november.status.join(' ')).not.toContain('KPI-SPEC');
+    expect(november.status.screen.join(' ')).not.toContain('KPI-SPEC');
+    // On paper the live month says it is live as of its date; the command that freezes it is for the screen.
+    expect(november.status.screen.join(' ')).toContain('npm run snapshot -- --period 2026-11');
+    expect(november.status.print).toEqual(['Live report: computed from the data as of November 27, 2026.', 'The month is not over yet: the numbers cover it so far.']);
+    expect(october.status.print).toEqual(october.status.screen);
     expect(november.team.rows.find((r) => r.data?.metric === 'outlook.cycle.wonDeals')?.cells[0].text).toMatch(/^\d/);
   });
 });
@@ -83,5 +89,30 @@ describe('a rep without a quota', () => {
     const focus = tracedCells(pages).filter((c) => c.kpi.name === 'pipeline.focus' && c.kpi.scope.startsWith('rep:') && c.kpi.period === month);
     expect(focus.length).toBeGreaterThan(site.scopes.reps.length * 3);
     expect(new Set(focus.map((c) => c.text))).toEqual(new Set(['No quota set']));
+  });
+});
+
+describe('a young month (the tiny fixture, D5 won on 1 November)', () => {
+  it('leads its bookmarked pages with October, sharing October\'s parts and downloads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keepscore-young-'));
+    try {
+      cpSync(resolve(ROOT, FOLDERS.tiny), dir, { recursive: true });
+      const deals = readFileSync(join(dir, 'deals.csv'), 'utf8');
+      writeFileSync(join(dir, 'deals.csv'), deals.replace('D5,Epsilon suite,Epsilon,Ann,referral,Proposal,', 'D5,Epsilon suite,Epsilon,Ann,referral,Closed Won,'));
+      writeFileSync(join(dir, 'stage_history.csv'), 'deal,stage,entered\nD5,Closed Won,2026-11-01\n');
+      const site = await buildSiteModel(dir, '/');
+      expect(site.asOf).toBe('2026-11-01');
+      const pages = sitePages(site, new Set());
+      const home = pages.scopes.find((p) => p.at === undefined && p.page.scope.kind === 'team')!.page;
+      const october = pages.scopes.find((p) => p.at === 'p/2026-10' && p.page.scope.kind === 'team')!.page;
+      expect(home.lead.title).toBe('October 2026 (final)');
+      expect(home.beside?.title).toBe('November 2026 to date');
+      expect(home.members).toBe(october.members);
+      expect(home.chart).toBe(october.chart);
+      expect(home.lagging).toBe(october.lagging);
+      expect(() => siteDownloads(pages)).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

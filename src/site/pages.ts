@@ -1,14 +1,16 @@
 /**
  * Every page of the site, built once from the site model: each route takes
- * its page from here (through getStaticPaths props where it has params),
- * and the CSV route writes the download of every table these pages hold.
+ * its pages from here as getStaticPaths props, and the CSV route writes the
+ * download of every table these pages hold. The cockpit's pages (each
+ * scope's page, its deal lists and the four KPI pages) exist for every month and quarter of
+ * the data under `/p/<period>/`, and the bookmarked URLs show the current
+ * month: one page object serves both its URLs.
  */
-import { happenedSpan } from '../core/kpi/facts.ts';
 import { kpiJson } from '../core/kpi/json.ts';
-import { periodsBetween } from '../core/kpi/periods.ts';
+import type { Period } from '../core/kpi/periods.ts';
 import { activityPage, type ActivityPage } from './present/activityPage.ts';
 import { dataPage, type DataPage } from './present/dataPage.ts';
-import { homePage, type HomePage } from './present/homePage.ts';
+import { dealsPage, type DealsPage } from './present/dealsPage.ts';
 import { pipelinePage, type PipelinePage } from './present/pipelinePage.ts';
 import { reportListPage, reportPage, type ReportListPage, type ReportPage } from './present/reportPage.ts';
 import { scopePage, type ScopePage } from './present/scopePage.ts';
@@ -18,14 +20,21 @@ import { notFoundPage, uploadPage, type NotFoundPage, type UploadPage } from './
 import { winRatePage, type WinRatePage } from './present/winRatePage.ts';
 import type { SiteModel } from './model.ts';
 
+/** A page and the route parameter of one of its URLs (`[...at]`: undefined for the bookmarked one, `p/<period>` otherwise). */
+export interface Routed<P> {
+  at: string | undefined;
+  page: P;
+}
+
 export interface SitePages {
-  home: HomePage;
-  activity: ActivityPage;
-  stages: StagesPage;
-  winRate: WinRatePage;
-  pipeline: PipelinePage;
-  reps: ScopePage[];
-  teams: ScopePage[];
+  /** Every scope's page (the whole team's is `/`), for every period. */
+  scopes: Routed<ScopePage>[];
+  activity: Routed<ActivityPage>[];
+  stages: Routed<StagesPage>[];
+  winRate: Routed<WinRatePage>[];
+  pipeline: Routed<PipelinePage>[];
+  /** Every scope's deal lists, for every period; none when the config says `"deals": "hide"`. */
+  deals: Routed<DealsPage>[];
   reportList: ReportListPage;
   reports: ReportPage[];
   data: DataPage;
@@ -33,16 +42,25 @@ export interface SitePages {
   notFound: NotFoundPage;
 }
 
+/** The period's pages of one kind under both URLs of the current month, once under every other period's. */
+function everyPeriod<P>(site: SiteModel, build: (period: Period) => P[]): Routed<P>[] {
+  const { timeline: t, urls } = site;
+  return [...t.months, ...t.quarters].flatMap((period) => {
+    const pages = build(period);
+    const ats = period.id === t.month.id ? [undefined, urls.at(period)] : [urls.at(period)];
+    return ats.flatMap((at) => pages.map((page) => ({ at, page })));
+  });
+}
+
 /** The pages of `site`; `narratives` = the months with an MDX narrative (src/content/reports). */
 export function sitePages(site: SiteModel, narratives: ReadonlySet<string>): SitePages {
   return {
-    home: homePage(site),
-    activity: activityPage(site),
-    stages: stagesPage(site),
-    winRate: winRatePage(site),
-    pipeline: pipelinePage(site),
-    reps: site.scopes.reps.map((scope) => scopePage(site, scope)),
-    teams: site.scopes.groups.map((scope) => scopePage(site, scope)),
+    scopes: everyPeriod(site, (period) => site.scopes.all.map((scope) => scopePage(site, scope, period))),
+    activity: everyPeriod(site, (period) => [activityPage(site, period)]),
+    stages: everyPeriod(site, (period) => [stagesPage(site, period)]),
+    winRate: everyPeriod(site, (period) => [winRatePage(site, period)]),
+    pipeline: everyPeriod(site, (period) => [pipelinePage(site, period)]),
+    deals: site.dealsShown ? everyPeriod(site, (period) => site.scopes.all.map((scope) => dealsPage(site, scope, period))) : [],
     reportList: reportListPage(site, narratives),
     reports: site.months.map((m) => reportPage(site, m.id)),
     data: dataPage(site),
@@ -58,12 +76,10 @@ export function siteDownloads(pages: SitePages): Table[] {
 
 /**
  * The published KPI JSON (`/api/kpis/<id>.json`): every month and quarter of
- * the data span, oldest first, always from live data, byte-for-byte what
+ * the data span (each one's pages link to it), oldest first, always from live data, byte-for-byte what
  * `npm run --silent kpis` prints.
  */
 export function kpiJsonFiles(site: SiteModel): { period: string; json: string }[] {
-  const span = happenedSpan(site.dataset);
-  const last = site.engine.facts.asOf;
-  const ids = span ? [...periodsBetween('month', span.first, last), ...periodsBetween('quarter', span.first, last)].map((p) => p.id) : [site.timeline.month.id];
-  return ids.map((period) => ({ period, json: kpiJson(site.report(period)) }));
+  const { months, quarters } = site.timeline;
+  return [...months, ...quarters].map((period) => ({ period: period.id, json: kpiJson(site.report(period)) }));
 }

@@ -8,6 +8,7 @@ import { GROUP_COLOURS, repColour, TEAM_COLOUR } from '../core/charts/palette.ts
 import { fill, type Labels } from './text/dictionary.ts';
 import type { KpiReport, Kpis } from '../core/schema/kpiReport.ts';
 import { slugsFor } from '../core/slug.ts';
+import type { Urls } from './urls.ts';
 
 export type ScopeKind = 'team' | 'group' | 'rep';
 
@@ -19,8 +20,8 @@ export interface Scope {
   label: string;
   /** The `data-scope` attribute: `team`, `team:<name>` or `rep:<name>`. */
   key: string;
-  /** URL of its page (`/reps/maria-chen/`), null for the whole team (its page is `/`). */
-  href: string | null;
+  /** URL of its bookmarked page: `/`, `/teams/enterprise/`, `/reps/maria-chen/`. */
+  href: string;
   slug: string | null;
   colour: string;
   /** For a rep, its team's name (null when the config names none); for a team, its reps' names. */
@@ -43,22 +44,22 @@ function teamOf(teams: Record<string, string>, rep: string): string | null {
 
 /**
  * Every scope of the site. `reps` are the engine's rep names (code-point
- * order), `teams` the config's owner -> team map; `base` the site's base URL.
+ * order), `teams` the config's owner -> team map.
  */
-export function siteScopes(reps: readonly string[], teams: Record<string, string>, l: Labels, base = '/'): Scopes {
-  const root = base.replace(/\/?$/, '/');
+export function siteScopes(reps: readonly string[], teams: Record<string, string>, l: Labels, urls: Urls): Scopes {
+  const href = (kind: ScopeKind, slug: string | null) => urls.page('scope', { kind, slug }, null);
   const groupNames = [...new Set(Object.values(teams))];
   const repSlugs = slugsFor(reps, 'rep');
   const groupSlugs = slugsFor(groupNames, 'team');
-  const team: Scope = { kind: 'team', name: '', label: l['scope.team'], key: 'team', href: null, slug: null, colour: TEAM_COLOUR, team: null, members: [...reps] };
+  const team: Scope = { kind: 'team', name: '', label: l['scope.team'], key: 'team', href: href('team', null), slug: null, colour: TEAM_COLOUR, team: null, members: [...reps] };
   const groups = groupNames.map((name, i): Scope => {
     const slug = groupSlugs.get(name) as string;
     const members = reps.filter((r) => teamOf(teams, r) === name);
-    return { kind: 'group', name, label: fill(l['scope.teamNamed'], { name }), key: `team:${name}`, href: `${root}teams/${slug}/`, slug, colour: GROUP_COLOURS[i % GROUP_COLOURS.length], team: null, members };
+    return { kind: 'group', name, label: fill(l['scope.teamNamed'], { name }), key: `team:${name}`, href: href('group', slug), slug, colour: GROUP_COLOURS[i % GROUP_COLOURS.length], team: null, members };
   });
   const repScopes = reps.map((name, i): Scope => {
     const slug = repSlugs.get(name) as string;
-    return { kind: 'rep', name, label: name, key: `rep:${name}`, href: `${root}reps/${slug}/`, slug, colour: repColour(i), team: teamOf(teams, name), members: [name] };
+    return { kind: 'rep', name, label: name, key: `rep:${name}`, href: href('rep', slug), slug, colour: repColour(i), team: teamOf(teams, name), members: [name] };
   });
   return {
     team,

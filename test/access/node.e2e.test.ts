@@ -34,6 +34,9 @@ describe('password mode on npm start', () => {
     expect(paths.filter((p) => p.kind === 'json').length).toBeGreaterThan(3);
     expect(paths.filter((p) => p.kind === 'csv').length).toBeGreaterThan(10);
     for (const entry of paths.filter((p) => p.kind !== 'open')) await expectRefused(await get(entry.path), entry);
+    // The stylesheet and the favicon of the login page, nothing of the data.
+    expect(paths.filter((p) => p.kind === 'open').map((p) => p.path)).toEqual(['/favicon.svg', '/site.css']);
+    for (const entry of paths.filter((p) => p.kind === 'open')) expect((await get(entry.path)).status, entry.path).toBe(200);
     for (const path of ['/no/such/page/', '/reps/nobody/']) await expectRefused(await get(path), { path, kind: 'page' });
     await expectRefused(await get('/api/status'), { path: '/api/status', kind: 'json' });
     const robots = await get('/robots.txt');

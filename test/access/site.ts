@@ -21,6 +21,9 @@ export interface SitePath {
   kind: Kind;
 }
 
+/** What the guard opens without a session (the login page shows them; README "Who may read the site"). */
+const OPEN_PATHS = new Set(['/site.css', '/favicon.ico', '/favicon.svg']);
+
 /** Every file of a built site as the path a browser asks for; `/x/index.html` is `/x/`. */
 export function sitePaths(dist: string): SitePath[] {
   const paths: SitePath[] = [];
@@ -28,7 +31,7 @@ export function sitePaths(dist: string): SitePath[] {
     if (!entry.isFile() || entry.name.startsWith('_')) continue;
     const file = `/${relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')}`;
     const path = file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
-    const kind: Kind = path === '/site.css' ? 'open' : path.endsWith('/') || path.endsWith('.html') ? 'page' : path.endsWith('.json') ? 'json' : path.endsWith('.csv') ? 'csv' : 'asset';
+    const kind: Kind = OPEN_PATHS.has(path) ? 'open' : path.endsWith('/') || path.endsWith('.html') ? 'page' : path.endsWith('.json') ? 'json' : path.endsWith('.csv') ? 'csv' : 'asset';
     paths.push({ path, kind });
   }
   return paths.sort((a, b) => a.path.localeCompare(b.path));

@@ -91,8 +91,9 @@ describe('public/_headers on the local server', () => {
 
 describe('the CSP in Chromium', () => {
   /** Pages with charts have swatches (legend keys, rep cells): their style attributes must survive the CSP. */
-  const CHARTED = ['/', '/kpi/activity/', '/kpi/win-rate/', '/kpi/pipeline/', '/reps/ann/', '/teams/east/'];
-  const PLAIN = ['/upload/', '/reports/', '/data/', '/404.html'];
+  const CHARTED = ['/', '/kpi/activity/', '/kpi/win-rate/', '/kpi/pipeline/', '/teams/east/'];
+  // A rep page has charts too, but no swatch: no reps table, and its lines are named at their ends, not in a colour key.
+  const PLAIN = ['/reps/ann/', '/upload/', '/reports/', '/data/', '/404.html'];
 
   it.each([...CHARTED, ...PLAIN])('%s works with no violation, its swatches coloured', async (path) => {
     const { page, status, violations, errors, close } = await open(path);

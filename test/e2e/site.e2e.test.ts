@@ -33,7 +33,7 @@ interface PageCase {
 
 /** Pages of this suite's own work: reports, data, and the home page. */
 const PAGES: PageCase[] = [
-  { name: 'home', path: '/', charts: 0 },
+  { name: 'home', path: '/', charts: 1 },
   { name: 'reports', path: '/reports/', charts: 0 },
   { name: 'report-frozen', path: `/reports/${FROZEN_MONTH}/`, charts: 1 },
   { name: 'report-live', path: `/reports/${LIVE_MONTH}/`, charts: 1 },
@@ -48,7 +48,16 @@ const KPI_WORK_PAGES: PageCase[] = [
   { name: 'team', path: '/teams/enterprise/', charts: 1 },
 ];
 
-const ALL_PAGES = [...PAGES, ...KPI_WORK_PAGES];
+/** Pages of the cockpit (issue 12): a past month's home, a past rep page, a quarter's home, team and KPI page. */
+const PERIOD_PAGES: PageCase[] = [
+  { name: 'month-home', path: '/p/2026-10/', charts: 1 },
+  { name: 'past-rep', path: '/p/2026-09/reps/alex-rivera/', charts: 1 },
+  { name: 'quarter-home', path: '/p/2026-Q3/', charts: 1 },
+  { name: 'quarter-team', path: '/p/2026-Q4/teams/mid-market/', charts: 1 },
+  { name: 'quarter-kpi-stages', path: '/p/2026-Q3/kpi/stages/', charts: 1 },
+];
+
+const ALL_PAGES = [...PAGES, ...KPI_WORK_PAGES, ...PERIOD_PAGES];
 /** Issue 3's budget per page: HTML + CSS + inline SVG before compression. */
 const PAGE_BUDGET = 150 * 1024;
 
@@ -196,7 +205,7 @@ describe('monthly reports', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report-links').isVisible()).toBe(false);
     expect(await page.locator('p.csv').first().isVisible()).toBe(false);
-    expect(await page.locator('table.metrics').evaluate((t) => getComputedStyle(t).breakInside)).toBe('avoid');
+    expect(await page.locator('table.metrics tbody').first().evaluate((t) => getComputedStyle(t).breakInside)).toBe('avoid');
     // At the width of an A4 page's content (210 - 2 x 14 mm), every table and chart is shorter
     // than the page's content (297 - 2 x 16 mm), so keeping each whole always works; the team's
     // metrics table (taller than a page since the outlook joined it) keeps each KPI group whole.
@@ -212,7 +221,8 @@ describe('monthly reports', () => {
     const path = join(RESULTS, `report-${FROZEN_MONTH}.pdf`);
     const pdf = await page.pdf({ format: 'A4', path });
     // A page break falls between KPI groups only: a group's title and all its rows, in order, are on one page.
-    const printed = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).split('\f').map((text) => text.replace(/\s+/g, ' '));
+    // The table prints in two columns, so the text is read in the PDF's own (the page's) order: -raw, not -layout.
+    const printed = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).split('\f').map((text) => text.replace(/\s+/g, ' '));
     expect(groups.length).toBe(6);
     for (const [title, ...rows] of groups) {
       const page = printed.find((text) => text.includes(title)) ?? '';

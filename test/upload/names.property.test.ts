@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { barsChart } from '../../src/core/charts/bars.ts';
 import { flowChart } from '../../src/core/charts/flow.ts';
-import { quotaChart } from '../../src/core/charts/quotaChart.ts';
+import { forecastChart } from '../../src/core/charts/forecastChart.ts';
+import { multiplesChart } from '../../src/core/charts/multiples.ts';
 import { renderChart } from '../../src/core/charts/render.ts';
 import { trendChart } from '../../src/core/charts/trend.ts';
 import { isCsvFileName } from '../../src/core/export/csvDownload.ts';
@@ -56,7 +57,8 @@ function charts(w: World, forward: Record<string, number>, backward: Record<stri
     trendChart({ label: 'trend', summary: 's', months: ['Sep 2026', 'Oct 2026'], series: w.owners.map((o, i) => ({ name: o, colour: colours[i % 3], dashed: i === 0 })), points: w.owners.flatMap((o, i) => [{ month: 'Sep 2026', series: o, value: i, small: false }, { month: 'Oct 2026', series: o, value: i + 1, small: true }]), format: 'percent', yTitle: 'Win rate' }),
     trendChart({ label: 'stacked', summary: 's', stacked: true, months: ['Oct 2026'], series: w.sources.map((s, i) => ({ name: s, colour: colours[i % 3] })), points: w.sources.map((s, i) => ({ month: 'Oct 2026', series: s, value: i + 1, small: false })), format: 'money', yTitle: 'y' }),
     flowChart({ label: 'flow', summary: 's', stages: w.stages, forward, backward, names: { forward: w.stages[0], backward: w.accounts[0] }, colours: { forward: '#111111', backward: '#222222' }, xTitle: 'moves' }),
-    quotaChart({ label: 'quota', summary: 's', rows: w.owners.map((o, i) => ({ scope: o, quota: 5000, closedWon: i * 100, open: 50 })), names: { closedWon: w.deals[0], open: w.sources[0], quota: 'q' }, colours: { closedWon: '#111111', open: '#222222' }, xTitle: 'x' }),
+    forecastChart({ label: 'forecast', summary: 's', rows: w.owners.map((o, i) => ({ name: o, quota: 5000, closedWon: i * 100, low: i * 100, expected: i * 150, high: i * 200, note: w.accounts[i % w.accounts.length] })), names: { closedWon: w.deals[0], range: w.sources[0], quota: 'q' }, colours: { closedWon: '#111111', range: '#222222' }, xTitle: 'x' }),
+    multiplesChart({ label: 'multiples', summary: 's', months: ['Sep 2026', 'Oct 2026'], format: 'count', panels: w.owners.map((o, i) => ({ name: o, colour: colours[i % 3], points: [{ month: 'Oct 2026', value: i, small: i % 2 === 0 }] })), reference: { name: w.sources[0], colour: '#333333', points: [{ month: 'Sep 2026', value: 1, small: false }] } }),
   ];
 }
 

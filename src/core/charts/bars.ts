@@ -33,7 +33,7 @@ export interface BarsInput {
   noteWidth?: number;
 }
 
-const BAR_STEP = 26;
+const BAR_STEP = 30;
 
 /** One horizontal bar per category, top to bottom in the given order. */
 export function barsChart(input: BarsInput): Chart {
@@ -41,7 +41,7 @@ export function barsChart(input: BarsInput): Chart {
   // Order and colour travel as fields of each datum: a category is data, and never goes into a Vega expression.
   const values = input.bars.map((b, order) => ({ ...b, order, value: b.value ?? 0, note: b.note ?? '', small: b.small ?? false, alert: b.alert ?? false }));
   const colour = COLOUR_FIELD;
-  const y = { field: 'category', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit: 160 } };
+  const y = { field: 'category', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit: 220 } };
   const maxValue = Math.max(0, input.rule?.value ?? 0, ...values.map((v) => v.value));
   const x = {
     field: 'value',

@@ -28,7 +28,7 @@ export function flowChart(input: FlowInput): Chart {
   ]);
   const spec = {
     width: WIDTH - 40,
-    height: Math.max(1, input.stages.length) * 26,
+    height: Math.max(1, input.stages.length) * 32,
     data: { values },
     mark: { type: 'bar', height: { band: 0.7 } },
     encoding: {

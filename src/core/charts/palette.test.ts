@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_COLOUR, BACKGROUNDS, GROUP_COLOURS, contrast, LOST_COLOUR, REP_COLOURS, repColour, STAGE_COLOURS, stageColour, TEAM_COLOUR, WON_COLOUR } from './palette.ts';
+import { ALERT_COLOUR, BACKGROUNDS, GROUP_COLOURS, contrast, LOST_COLOUR, REP_COLOURS, repColour, STAGE_COLOURS, stageColour, STATUS_COLOURS, TEAM_COLOUR, WON_COLOUR } from './palette.ts';
 
 describe('palette', () => {
   it('computes WCAG contrast ratios', () => {
@@ -8,7 +8,7 @@ describe('palette', () => {
   });
 
   it('gives every data colour 3:1 contrast on the light and the dark background', () => {
-    const all = [TEAM_COLOUR, WON_COLOUR, LOST_COLOUR, ALERT_COLOUR, ...REP_COLOURS, ...STAGE_COLOURS, ...GROUP_COLOURS];
+    const all = [TEAM_COLOUR, WON_COLOUR, LOST_COLOUR, ALERT_COLOUR, ...REP_COLOURS, ...STAGE_COLOURS, ...GROUP_COLOURS, ...Object.values(STATUS_COLOURS)];
     for (const colour of all) {
       expect(contrast(colour, BACKGROUNDS.light), `${colour} on light`).toBeGreaterThanOrEqual(3);
       expect(contrast(colour, BACKGROUNDS.dark), `${colour} on dark`).toBeGreaterThanOrEqual(3);

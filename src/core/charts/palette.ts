@@ -35,6 +35,8 @@ export const WON_COLOUR = '#2b9348';
 export const LOST_COLOUR = '#e03131';
 /** Marks the leak and anything that needs attention. */
 export const ALERT_COLOUR = '#e03131';
+/** Status colours of a chart's marks (the words and icons of the status go with them). */
+export const STATUS_COLOURS = { good: WON_COLOUR, warn: '#b7791f', bad: ALERT_COLOUR, neutral: TEAM_COLOUR } as const;
 
 /** A rep's colour by its index in the engine's rep list. */
 export function repColour(index: number): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { barsChart } from './bars.ts';
 import { flowChart } from './flow.ts';
-import { quotaChart } from './quotaChart.ts';
-import { accessibleRoot, renderChart } from './render.ts';
+import { forecastChart } from './forecastChart.ts';
+import { multiplesChart } from './multiples.ts';
+import { accessibleRoot, chartRenderer, renderChart } from './render.ts';
 import { trendChart } from './trend.ts';
 import type { Chart } from './types.ts';
 
@@ -10,8 +11,8 @@ const EN = { locale: 'en-US', currency: 'USD' };
 const RU = { locale: 'ru-RU', currency: 'RUB' };
 const months = ['Sep', 'Oct', 'Nov'];
 
-function trend(label = 'Win rate by month') {
-  return trendChart({
+function trendInput(label = 'Win rate by month') {
+  return {
     label,
     summary: 'Win rate rose.',
     months,
@@ -23,9 +24,13 @@ function trend(label = 'Win rate by month') {
       { month: 'Sep', series: 'Ann', value: 1, small: true },
       { month: 'Oct', series: 'Ann', value: 0.3, small: false },
     ],
-    format: 'percent',
+    format: 'percent' as const,
     yTitle: 'Win rate',
-  });
+  };
+}
+
+function trend(label = 'Win rate by month') {
+  return trendChart(trendInput(label));
 }
 
 async function render(chart: Chart, where = EN) {
@@ -84,13 +89,21 @@ describe('renderChart', () => {
       ],
       rule: { value: 5, label: '5' },
     });
-    const quota = quotaChart({
-      label: 'Quota',
+    const forecast = forecastChart({
+      label: 'Forecast',
       summary: '',
       xTitle: 'Amount',
-      rows: [{ scope: 'Team', quota: 100, closedWon: 40, open: 30 }],
-      names: { closedWon: 'Won', open: 'Open', quota: 'Quota' },
-      colours: { closedWon: '#2b9348', open: '#2f7ed8' },
+      rows: [{ name: 'Ann', quota: 100, closedWon: 40, low: 50, expected: 70, high: 90, note: 'likely $70 of $100' }, { name: 'Bob', quota: 0, closedWon: 0, low: 0, expected: 0, high: 0, note: 'no quota' }],
+      names: { closedWon: 'Won', range: 'Range', quota: 'Quota' },
+      colours: { closedWon: '#2b9348', range: '#2f7ed8' },
+    });
+    const multiples = multiplesChart({
+      label: 'Win rate, each rep',
+      summary: '',
+      months,
+      format: 'percent',
+      panels: [{ name: 'Ann', colour: '#2f7ed8', points: [{ month: 'Sep', value: 0.2, small: true }, { month: 'Oct', value: 0.3, small: false }] }, { name: 'Bob', colour: '#d9480f', points: [] }],
+      reference: { name: 'Team', colour: '#7d8590', points: [{ month: 'Sep', value: 0.25, small: false }] },
     });
     const flow = flowChart({
       label: 'Flow',
@@ -102,13 +115,15 @@ describe('renderChart', () => {
       names: { forward: 'Forward', backward: 'Back' },
       colours: { forward: '#2b9348', backward: '#e03131' },
     });
-    for (const chart of [bars, quota, flow]) {
+    for (const chart of [bars, forecast, flow, multiples]) {
       const { svg, warnings } = await render(chart);
       expect(warnings, chart.label).toEqual([]);
       expect(svg, chart.label).toContain(`aria-label="${chart.label}"`);
     }
     const { svg } = await render(bars);
     expect(svg).toContain('>Leak</text>');
+    expect((await render(forecast)).svg).toContain('>likely $70 of $100</text>');
+    expect((await render(multiples)).svg).toMatch(/>Ann<\/text>[\s\S]*>Bob<\/text>/);
     expect(svg).toMatch(/stroke="#e03131" stroke-width="4"/);
   });
 });
@@ -116,5 +131,17 @@ describe('renderChart', () => {
 describe('accessibleRoot', () => {
   it('refuses what is not an SVG document', () => {
     expect(() => accessibleRoot('<div></div>', 'x')).toThrow('not an SVG document');
+  });
+});
+
+describe('chartRenderer', () => {
+  it('draws a chart the same after another of its shape shared the compiled spec', async () => {
+    const renderer = chartRenderer(EN);
+    const other = trendChart({ ...trendInput(), points: [{ month: 'Oct', series: 'Ann', value: 0.9, small: false }] });
+    const first = await renderer.render(other);
+    const shared = await renderer.render(trend());
+    expect(shared).toBe(await renderChart(trend(), EN));
+    expect(first).not.toBe(shared);
+    expect(first).toBe(await renderChart(other, EN));
   });
 });

@@ -10,8 +10,17 @@ import type { ValueFormat } from './types.ts';
 
 export const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
-/** Default inner width of a chart, in SVG units; the SVG scales to its container. */
-export const WIDTH = 560;
+/**
+ * Default inner width of a chart, in SVG units. The SVG scales to its
+ * column, so this is chosen with the text size: a chart about as wide as
+ * the page's column at 1366 px (about 1,290 px), text at TEXT units reads
+ * at the body's 16 px there, and a little larger on wider screens.
+ */
+export const WIDTH = 1000;
+
+/** Axis, label and note text, in SVG units (see WIDTH); small multiples use SMALL_TEXT in their narrower panels. */
+export const TEXT = 15;
+export const SMALL_TEXT = 14;
 
 export const THEME: Config = {
   aria: false,
@@ -28,13 +37,13 @@ export const THEME: Config = {
     gridOpacity: 0.18,
     domainOpacity: 0.6,
     tickOpacity: 0.6,
-    labelFontSize: 11,
-    titleFontSize: 11,
+    labelFontSize: TEXT,
+    titleFontSize: TEXT,
     titleFontWeight: 'normal',
   },
   // Legends are HTML beside the chart (Chart.astro): readable, translatable, and smaller than SVG ones.
   legend: { disable: true },
-  text: { fill: 'currentColor', fontSize: 11 },
+  text: { fill: 'currentColor', fontSize: TEXT },
   title: { color: 'currentColor' },
   line: { strokeWidth: 2 },
   point: { size: 36, strokeWidth: 2, opacity: 1 },

@@ -1,7 +1,8 @@
 /**
- * Trend charts: one value per month for one or more series (the team, a
- * team, reps). Points that rest on too few cases are drawn hollow and named
- * in the summary, so a 100 % from two deals never looks like a result.
+ * Trend charts: one value per month for a few series (a rep and the whole
+ * team). Points that rest on too few cases are drawn hollow and named in
+ * the summary, so a 100 % from two deals never looks like a result. Lines
+ * are named at their last point (direct labels, no colour key to look up).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { axisFormat, COLOUR_FIELD, WIDTH } from './theme.ts';
@@ -32,11 +33,40 @@ export interface TrendInput {
    * a chart of many series stays light. Default: all up to three series.
    */
   markers?: 'all' | 'small';
-  /** Bars stacked by series instead of lines (counts and amounts that add up to the team). */
+  /** Bars stacked by series instead of lines (counts and amounts that add up to the team); they keep a colour key. */
   stacked?: boolean;
   height?: number;
+  width?: number;
 }
 
+/** The last point with a value of each series, which carries its name on the chart. */
+function lastPoints<T extends { series: string; month: string }>(values: readonly T[], months: readonly string[]): Set<T> {
+  const at = new Map(months.map((m, i) => [m, i]));
+  const last = new Map<string, T>();
+  for (const v of values) {
+    const seen = last.get(v.series);
+    if (!seen || (at.get(v.month) ?? 0) >= (at.get(seen.month) ?? 0)) last.set(v.series, v);
+  }
+  return new Set(last.values());
+}
+
+/** How far apart (a share of the axis, which runs from zero to about the largest value) two lines' names must sit so neither covers the other. */
+const LABEL_GAP = 0.09;
+
+/**
+ * Where each series' name sits (in data units): at its last point, pushed
+ * apart from its neighbours when two lines end close together.
+ */
+export function labelPlaces(ends: readonly { value: number }[], top: number): number[] {
+  const gap = (top > 0 ? top : 1) * LABEL_GAP;
+  const order = ends.map((_, i) => i).sort((a, b) => ends[b].value - ends[a].value);
+  const places = ends.map((e) => e.value);
+  for (let k = 1; k < order.length; k++) {
+    const [above, below] = [order[k - 1], order[k]];
+    if (places[above] - places[below] < gap) places[below] = places[above] - gap;
+  }
+  return places;
+}
 
 /** A line chart (or stacked bars) of monthly values per series. */
 export function trendChart(input: TrendInput): Chart {
@@ -47,8 +77,13 @@ export function trendChart(input: TrendInput): Chart {
   // The domain lists every month, so months without a value still get their place on the axis.
   const x = { field: 'month', type: 'ordinal' as const, sort: input.months, scale: { domain: input.months }, title: null, axis: { labelAngle: 0, labelOverlap: true } };
   const y = { field: 'value', type: 'quantitative' as const, title: input.yTitle, axis: { format: axisFormat(input.format), tickCount: 5 } };
-  const values = input.points.filter((p) => p.value !== null && seriesOf.has(p.series)).map((p) => ({ ...p, ...seriesOf.get(p.series)! }));
-  const size = { width: WIDTH, height: input.height ?? 180 };
+  const points = input.points.filter((p) => p.value !== null && seriesOf.has(p.series));
+  const last = lastPoints(points, input.months);
+  const ends = [...last] as (TrendPoint & { value: number })[];
+  const top = Math.max(0, ...points.map((p) => p.value as number));
+  const places = new Map(labelPlaces(ends, top).map((place, i) => [ends[i], place]));
+  const values = points.map((p) => ({ ...p, ...seriesOf.get(p.series)!, last: last.has(p), place: places.get(p as TrendPoint & { value: number }) ?? p.value }));
+  const size = { width: input.width ?? WIDTH, height: input.height ?? 240 };
   const spec: TopLevelSpec = input.stacked
     ? {
         ...size,
@@ -74,7 +109,12 @@ export function trendChart(input: TrendInput): Chart {
             mark: { type: 'point', filled: true },
             encoding: { detail, stroke: colour, fill: { condition: { test: 'datum.small', value: 'transparent' }, ...colour } },
           },
+          {
+            transform: [{ filter: 'datum.last' }],
+            mark: { type: 'text', align: 'left', dx: 8, fontWeight: 'bold' },
+            encoding: { y: { field: 'place', type: 'quantitative' }, text: { field: 'series' }, color: colour },
+          },
         ],
       };
-  return { spec, label: input.label, summary: input.summary, legend: input.series, empty: values.length === 0 };
+  return { spec, label: input.label, summary: input.summary, legend: input.stacked ? input.series : [], empty: values.length === 0 };
 }

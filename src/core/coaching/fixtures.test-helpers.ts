@@ -14,6 +14,9 @@ export interface MonthNumbers {
   /** Deals that reached each open stage and won, e.g. [10, 6, 4, 2, 1]. */
   reached?: number[];
   pipeline?: Partial<Kpis['pipeline']>;
+  /** Deals open at as-of (the outlook's opportunities), and the stale ones among them. */
+  openDeals?: number;
+  stale?: Kpis['outlook']['stale'];
 }
 
 const rate = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -49,8 +52,8 @@ export function kpis(n: MonthNumbers = {}): Kpis {
     lagging: { totalSales: n.wonAmount ?? 0, won, lost, customers: 0, churnRate: null },
     outlook: {
       cycle: { wonDeals: 0, medianDays: null, meanDays: null },
-      velocity: { opportunities: 0, winRate: null, avgDealSize: null, cycleDays: null, perDay: null },
-      stale: { count: 0, amount: 0 },
+      velocity: { opportunities: n.openDeals ?? 0, winRate: null, avgDealSize: null, cycleDays: null, perDay: null },
+      stale: n.stale ?? { count: 0, amount: 0 },
       forecast: { deals: 0, expected: 0, low: 0, high: 0, attainment: null },
     },
   };

@@ -51,18 +51,20 @@ describe('coachingNotes', () => {
     expect(coachingNotes(input(rep, {}, 10_000)).some((n) => n.kind === 'fewFirstMeetings')).toBe(false); // 2 deals -> 10 meetings
   });
 
-  it('flags a next-step rate below half, or 10 points below the team', () => {
+  it('flags a next-step rate below half (act), or behind the team by the status rule: 5+ points watch, 15+ act', () => {
     const low = coachingNotes(input({ ...rep, withNextStep: 4 })).find((n) => n.kind === 'lowNextStep');
-    expect(low).toMatchObject({ withNextStep: 48, firstMeetings: 120, rate: 0.4, teamRate: 0.7 });
-    expect(coachingNotes(input({ ...rep, withNextStep: 6 })).some((n) => n.kind === 'lowNextStep')).toBe(true); // 60 % vs 70 %
-    expect(coachingNotes(input(rep)).some((n) => n.kind === 'lowNextStep')).toBe(false); // 70 % = the team
+    expect(low).toMatchObject({ severity: 'act', withNextStep: 48, firstMeetings: 120, rate: 0.4, teamRate: 0.7 });
+    const severity = (withNextStep: number) => coachingNotes(input({ ...rep, withNextStep })).find((n) => n.kind === 'lowNextStep')?.severity;
+    expect(severity(6)).toBe('watch'); // 60 % vs 70 %: 10 points behind
+    expect(severity(5)).toBe('act'); // 50 % vs 70 %: 20 points behind
+    expect(severity(7)).toBeUndefined(); // 70 % = the team
   });
 
   it('turns KPI 4 into build pipeline / close what you have / quota reached, and flags overdue deals', () => {
     const thin = coachingNotes(input(rep, { pipeline: { quota: 25_000, closedWon: 5_000, gap: 20_000, coverage: 1.5, open: { count: 3, amount: 30_000, weighted: 9_000 }, focus: 'create', overdue: { count: 2, amount: 7_000 } } }));
     // To reach 3x the 20 000 gap: 60 000 of pipeline, 30 000 more than the 30 000 open.
     expect(thin.find((n) => n.kind === 'thinPipeline')).toEqual({ kind: 'thinPipeline', severity: 'act', open: 30_000, gap: 20_000, coverage: 1.5, threshold: 3, toCreate: 30_000 });
-    expect(thin.find((n) => n.kind === 'overdue')).toEqual({ kind: 'overdue', severity: 'watch', count: 2, amount: 7_000 });
+    expect(thin.find((n) => n.kind === 'overdue')).toEqual({ kind: 'overdue', severity: 'act', count: 2, amount: 7_000, open: 0 });
     const close = coachingNotes(input(rep, { pipeline: { quota: 25_000, gap: 10_000, coverage: 4, open: { count: 4, amount: 40_000, weighted: 20_000 }, focus: 'close' } }));
     expect(close.find((n) => n.kind === 'closeWhatYouHave')).toMatchObject({ severity: 'good', coverage: 4 });
     const done = coachingNotes(input(rep, { pipeline: { quota: 25_000, closedWon: 30_000, focus: 'done' } }));
@@ -75,6 +77,29 @@ describe('coachingNotes', () => {
     expect(notes.find((n) => n.kind === 'fewClosed')).toEqual({ kind: 'fewClosed', severity: 'watch', closed: 0, months: 12 });
     const order = notes.map((n) => n.severity);
     expect(order).toEqual([...order].sort((a, b) => ['act', 'watch', 'good'].indexOf(a) - ['act', 'watch', 'good'].indexOf(b)));
+  });
+
+  it('flags overdue and stale deals by the status rule: up to a tenth of the open deals watch, more act', () => {
+    const deals = (openDeals: number) =>
+      coachingNotes(input(rep, { openDeals, stale: { count: 3, amount: 9_000 }, pipeline: { overdue: { count: 2, amount: 7_000 } } }))
+        .filter((n) => n.kind === 'overdue' || n.kind === 'stale')
+        .map((n) => `${n.kind} ${n.severity}`);
+    expect(deals(30)).toEqual(['stale watch', 'overdue watch']); // 3 and 2 of 30: within a tenth; the larger share first
+    expect(deals(20)).toEqual(['stale act', 'overdue watch']); // 3 of 20 is over a tenth: act
+  });
+
+  it('orders notes by severity, then by how far each falls short, whatever its KPI', () => {
+    // 8 overdue deals of 20 open (40 % short) outrank a leak of 50 % against the team's 67 % (25 % short).
+    const behind: MonthNumbers = { ...rep, reached: [10, 6, 3, 2, 2] };
+    const notes = coachingNotes(input(behind, { openDeals: 20, pipeline: { quota: 0, overdue: { count: 8, amount: 520_000 } } }, 0));
+    expect(notes.map((n) => `${n.kind} ${n.severity}`)).toEqual(['overdue act', 'leak act', 'noQuota watch']);
+    expect(notes[0]).toMatchObject({ kind: 'overdue', count: 8, amount: 520_000 });
+  });
+
+  it('leaves the pipeline out of the notes of a period that is over', () => {
+    const over = coachingNotes({ ...input(rep, { openDeals: 20, pipeline: { quota: 25_000, gap: 20_000, coverage: 0, focus: 'create', overdue: { count: 8, amount: 1 } } }), running: false });
+    expect(over.filter((n) => ['thinPipeline', 'overdue', 'stale', 'noQuota'].includes(n.kind))).toEqual([]);
+    expect(over.some((n) => n.kind === 'leak')).toBe(true);
   });
 
   it('says there is no activity data instead of judging meetings', () => {

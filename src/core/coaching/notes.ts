@@ -12,16 +12,25 @@
  *   -> the next step. "act" when 10+ points below the whole team.
  * - too few first meetings: the complete months' average is below what the
  *   plan needs for this month's quota.
- * - low next-step rate: below 50 %, or 10+ points below the whole team.
+ * - low next-step rate: below 50 %, or behind the whole team by the status
+ *   rule of status.ts (amber: "watch", red: "act").
  * - pipeline: KPI 4's focus as read by `focusOf` (thin pipeline -> build;
  *   enough -> close; quota reached; no quota).
- * - overdue deals, too few closed deals to judge, no activity data.
+ * - overdue and stale deals, by the status rule of status.ts (amber: "watch",
+ *   red: "act"); too few closed deals to judge; no activity data.
+ *
+ * Order: notes to act on first, then those to watch, then good news; within
+ * each, the number that falls furthest short of its mark first (its
+ * `shortfall`, 0–1: how far below the team, the threshold or the plan; the
+ * share of open deals overdue), so 8 overdue deals of 20 outrank a leak a
+ * few points behind the team.
  */
 import type { Kpis } from '../schema/kpiReport.ts';
 import { focusOf } from '../schema/metric.ts';
 import { SMALL } from '../smallNumbers.ts';
 import type { Plan } from './plan.ts';
 import type { Pooled, PooledTransition } from './pool.ts';
+import { dealsStatus, nextStepStatus, type Level } from './status.ts';
 
 /** Below this share of first meetings with a next step, the next step is the thing to fix. */
 export const NEXT_STEP_FLOOR = 0.5;
@@ -39,7 +48,8 @@ export type Note =
   | { kind: 'closeWhatYouHave'; severity: Severity; open: number; gap: number; coverage: number; threshold: number }
   | { kind: 'quotaReached'; severity: Severity; quota: number; closedWon: number }
   | { kind: 'noQuota'; severity: Severity }
-  | { kind: 'overdue'; severity: Severity; count: number; amount: number }
+  | { kind: 'overdue'; severity: Severity; count: number; amount: number; open: number }
+  | { kind: 'stale'; severity: Severity; count: number; amount: number; open: number }
   | { kind: 'fewClosed'; severity: Severity; closed: number; months: number }
   | { kind: 'noActivity'; severity: Severity };
 
@@ -52,6 +62,8 @@ export interface CoachInput {
   team: Pooled | null;
   plan: Plan;
   coverageThreshold: number;
+  /** False for a period that is over: its pipeline (focus, overdue and stale deals today) is not worth a note. Default true. */
+  running?: boolean;
 }
 
 /** What a leak at transition `index` of `count` usually means. */
@@ -82,10 +94,11 @@ function activityNotes({ pooled, team, plan }: CoachInput): Note[] {
     notes.push({ kind: 'fewFirstMeetings', severity: 'act', heldPerMonth: held, neededPerMonth: needed, neededPerWeek: plan.week.firstMeetings });
   }
   const rate = pooled.nextStepRate;
-  if (rate !== null && pooled.firstMeetings >= SMALL.cases && (rate < NEXT_STEP_FLOOR || behind(rate, team?.nextStepRate))) {
+  const vsTeam = nextStepStatus(rate, team?.nextStepRate ?? null, pooled.firstMeetings < SMALL.cases).level;
+  if (rate !== null && pooled.firstMeetings >= SMALL.cases && (rate < NEXT_STEP_FLOOR || vsTeam === 'warn' || vsTeam === 'bad')) {
     notes.push({
       kind: 'lowNextStep',
-      severity: 'act',
+      severity: rate < NEXT_STEP_FLOOR || vsTeam === 'bad' ? 'act' : 'watch',
       withNextStep: pooled.firstMeetingsWithNextStep,
       firstMeetings: pooled.firstMeetings,
       rate,
@@ -96,7 +109,8 @@ function activityNotes({ pooled, team, plan }: CoachInput): Note[] {
   return notes;
 }
 
-function pipelineNotes({ current, coverageThreshold: threshold }: CoachInput): Note[] {
+function pipelineNotes({ current, coverageThreshold: threshold, running = true }: CoachInput): Note[] {
+  if (!running) return [];
   const p = current.pipeline;
   const notes: Note[] = [];
   const focus = focusOf(current);
@@ -110,16 +124,46 @@ function pipelineNotes({ current, coverageThreshold: threshold }: CoachInput): N
   } else {
     notes.push({ kind: 'noQuota', severity: 'watch' });
   }
-  if (p.overdue.count > 0) notes.push({ kind: 'overdue', severity: 'watch', count: p.overdue.count, amount: p.overdue.amount });
+  const open = current.outlook.velocity.opportunities;
+  for (const kind of ['overdue', 'stale'] as const) {
+    const { count, amount } = kind === 'overdue' ? p.overdue : current.outlook.stale;
+    if (count > 0) notes.push({ kind, severity: SEVERITY[dealsStatus(count, open).level], count, amount, open });
+  }
   return notes;
+}
+
+const SEVERITY: Record<Level, Severity> = { bad: 'act', warn: 'watch', good: 'good', neutral: 'watch' };
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, Math.max(0, part / whole)) : 0);
+
+/** How far a note's number falls short of its mark, 0 to 1 (0 for good news and notes with no mark). */
+export function shortfall(note: Note): number {
+  switch (note.kind) {
+    case 'leak':
+      return note.teamRate && note.transition.rate !== null ? share(note.teamRate - note.transition.rate, note.teamRate) : 0;
+    case 'fewFirstMeetings':
+      return share(note.neededPerMonth - note.heldPerMonth, note.neededPerMonth);
+    case 'lowNextStep':
+      return note.teamRate ? share(note.teamRate - note.rate, note.teamRate) : share(NEXT_STEP_FLOOR - note.rate, NEXT_STEP_FLOOR);
+    case 'thinPipeline':
+      return share(note.threshold - note.coverage, note.threshold);
+    case 'overdue':
+    case 'stale':
+      return share(note.count, note.open);
+    default:
+      return 0;
+  }
 }
 
 const ORDER: Record<Severity, number> = { act: 0, watch: 1, good: 2 };
 
-/** The notes for one scope, the ones to act on first (stable within a severity). */
+/** The notes for one scope: to act on first, then to watch, then good; the largest shortfall first within each (stable on ties). */
 export function coachingNotes(input: CoachInput): Note[] {
   const closed = input.pooled.won + input.pooled.lost;
-  const notes = [...funnelNotes(input), ...activityNotes(input), ...pipelineNotes(input)];
+  const notes = [...pipelineNotes(input), ...funnelNotes(input), ...activityNotes(input)];
   if (closed < SMALL.closed) notes.push({ kind: 'fewClosed', severity: 'watch', closed, months: input.pooled.months });
-  return notes.map((note, i) => ({ note, i })).sort((a, b) => ORDER[a.note.severity] - ORDER[b.note.severity] || a.i - b.i).map((x) => x.note);
+  return notes
+    .map((note, i) => ({ note, i, short: shortfall(note) }))
+    .sort((a, b) => ORDER[a.note.severity] - ORDER[b.note.severity] || b.short - a.short || a.i - b.i)
+    .map((x) => x.note);
 }

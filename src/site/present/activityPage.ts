@@ -1,23 +1,23 @@
 /**
- * /kpi/activity/ (KPI 1, leading): everyone side by side this month, the
- * trends of first meetings, next-step rate and outreach per first meeting,
- * and the team's lead sources and outreach channels to first meeting.
+ * /kpi/activity/ (KPI 1, leading) of one period: everyone side by side,
+ * small multiples of each rep's first meetings, next-step rate and
+ * outreach per first meeting over the 12 months to the period (the rates
+ * against the whole team), and the team's lead sources and outreach
+ * channels to first meeting.
  */
+import type { Period } from '../../core/kpi/periods.ts';
 import type { MetricPath, MetricRef } from '../../core/schema/metric.ts';
 import type { SiteModel } from '../model.ts';
 import { fill } from '../text/dictionary.ts';
-import { periodTitle } from '../timeline.ts';
+import { periodTitle, type PeriodView } from '../timeline.ts';
 import { metricCell, metricLabel } from './cell.ts';
 import type { ChartView } from './chartView.ts';
-import { frameOf, type Frame } from './frame.ts';
-import { kpiIntro, type KpiIntro } from './kpiIntro.ts';
+import { kpiPageFrame, type KpiPageFrame } from './kpiIntro.ts';
 import { scopeTable } from './scopeTable.ts';
 import { table, type Table } from './table.ts';
-import { scopeTrend } from './trend.ts';
+import { scopeMultiples } from './trend.ts';
 
-export interface ActivityPage {
-  frame: Frame;
-  intro: KpiIntro;
+export interface ActivityPage extends KpiPageFrame {
   side: Table;
   charts: ChartView[];
   bySource: Table;
@@ -39,43 +39,42 @@ const BREAKDOWN = {
 } as const satisfies Record<string, readonly MetricPath[]>;
 
 /** The whole team's lead sources (by name) or outreach channels (in the engine's order), a row each. */
-function breakdown(site: SiteModel, by: 'bySource' | 'byChannel', id: string, caption: string): Table {
+function breakdown(site: SiteModel, by: 'bySource' | 'byChannel', period: Period, caption: string): Table {
   const w = site.words;
   const { team } = site.scopes;
-  const month = site.timeline.month;
-  const kpis = site.kpis(team, month);
+  const kpis = site.kpis(team, period);
   const keys = Object.keys(kpis?.activity[by] ?? {});
   const refs = (key?: string): MetricRef[] => BREAKDOWN[by].map((path) => ({ path, key }));
   const name = (key: string) => (by === 'byChannel' && `channel.${key}` in w.l ? w.l[`channel.${key}` as 'channel.call'] : key);
   return table(
     {
-      id,
+      id: `activity-${by === 'bySource' ? 'by-source' : 'by-channel'}-${period.id}`,
       caption,
       columns: [w.l[by === 'bySource' ? 'column.source' : 'column.channel'], ...refs().map((ref) => metricLabel(ref, w))],
       rows: (by === 'bySource' ? keys.sort() : keys).map((key) => ({
         head: { text: name(key) },
-        cells: refs(key).map((ref) => metricCell(kpis, ref, { scope: team.key, period: month.id }, w)),
+        cells: refs(key).map((ref) => metricCell(kpis, ref, { scope: team.key, period: period.id }, w)),
       })),
     },
     w,
   );
 }
 
-export function activityPage(site: SiteModel): ActivityPage {
+/** The page of `view`'s period (the URL's `period`). */
+export function activityPage(site: SiteModel, period: Period, view: PeriodView = site.timeline.view(period)): ActivityPage {
   const { words: w, timeline: t, scopes } = site;
   const { l } = w;
-  const period = periodTitle(t.month, t, w.locale, l);
-  const vsTeam = { scopes: scopes.reps, reference: scopes.team };
+  const name = periodTitle(period, t, w);
+  const reps = { scopes: scopes.reps };
   return {
-    frame: frameOf(site),
-    intro: kpiIntro(site, 'activity', l['activity.why']),
-    side: scopeTable(site, { id: 'activity-side', caption: fill(l['page.sideCaption'], { period }), period: t.month, metrics: SIDE }),
+    ...kpiPageFrame(site, 'activity', period, l['activity.why']),
+    side: scopeTable(site, { id: `activity-side-${period.id}`, caption: fill(l['page.sideCaption'], { period: name }), period, metrics: SIDE }),
     charts: [
-      scopeTrend(site, { id: 'activity-first-meetings', scopes: scopes.reps, tableOnly: [scopes.team], metric: SIDE[1], stacked: true, label: l['activity.chart.firstMeetings'], yTitle: metricLabel(SIDE[1], w) }),
-      scopeTrend(site, { id: 'activity-next-step-rate', ...vsTeam, metric: SIDE[4], label: l['activity.chart.nextStep'], yTitle: metricLabel(SIDE[4], w) }),
-      scopeTrend(site, { id: 'activity-outreach-per-first-meeting', ...vsTeam, metric: SIDE[2], label: l['activity.chart.outreach'], yTitle: metricLabel(SIDE[2], w) }),
+      scopeMultiples(site, { id: 'activity-first-meetings', ...reps, reference: null, metric: SIDE[1], label: l['activity.chart.firstMeetings'] }),
+      scopeMultiples(site, { id: 'activity-next-step-rate', ...reps, reference: scopes.team, metric: SIDE[4], label: l['activity.chart.nextStep'] }),
+      scopeMultiples(site, { id: 'activity-outreach-per-first-meeting', ...reps, reference: scopes.team, metric: SIDE[2], label: l['activity.chart.outreach'] }),
     ],
-    bySource: breakdown(site, 'bySource', 'activity-by-source', fill(l['activity.sourceCaption'], { period })),
-    byChannel: breakdown(site, 'byChannel', 'activity-by-channel', fill(l['activity.channelCaption'], { period })),
+    bySource: breakdown(site, 'bySource', period, fill(l['activity.sourceCaption'], { period: name })),
+    byChannel: breakdown(site, 'byChannel', period, fill(l['activity.channelCaption'], { period: name })),
   };
 }

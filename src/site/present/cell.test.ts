@@ -1,3 +1,4 @@
+import { siteUrls } from '../urls.ts';
 import { describe, expect, it } from 'vitest';
 import { kpis } from '../../core/coaching/fixtures.test-helpers.ts';
 import { readMetric, refName, type MetricRef } from '../../core/schema/metric.ts';
@@ -5,7 +6,7 @@ import { labels } from '../text/dictionary.ts';
 import { formattersFor } from '../text/format.ts';
 import { changeOf, kpiAttributes, metricCell, metricLabel, metricText } from './cell.ts';
 
-const w = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', base: '/' };
+const w = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', urls: siteUrls('/') };
 const at = { scope: 'rep:Ann', period: '2026-10' };
 
 describe('metric references', () => {

@@ -5,18 +5,20 @@
  * frozen snapshot), with its small-number flag in words and its raw value
  * for the CSV download. Pure: values are read and worded, never computed.
  */
+import type { Level } from '../../core/coaching/status.ts';
 import type { CoreKpis } from '../../core/schema/kpiReport.ts';
 import { metricDef, metricLabelKey, readMetric, refName, tooFewFor, type Focus, type MetricRef, type MetricValue } from '../../core/schema/metric.ts';
 import { SMALL, tooFewCases, tooFewClosed, type CaseKind } from '../../core/smallNumbers.ts';
 import { countLabel, fill, type Labels } from '../text/dictionary.ts';
 import { MISSING, type Formatters, type NumberKind } from '../text/format.ts';
+import type { Urls } from '../urls.ts';
 
-/** What presenting needs: the words, the number formats, the locale, and the site's base URL (`/`, `/kpis/`) for links. */
+/** What presenting needs: the words, the number formats, the locale, and the site's URLs for links. */
 export interface Words {
   l: Labels;
   f: Formatters;
   locale: string;
-  base: string;
+  urls: Urls;
 }
 
 /** Where a cell's number comes from in the KPI JSON. */
@@ -50,6 +52,8 @@ export interface Cell {
   code?: boolean;
   /** The value in the table's CSV download (a number, or null for "—"); the text when absent. */
   raw?: number | string | boolean | null;
+  /** Its status by the rules of src/core/coaching/status.ts: a colour, and always a word and an icon with it. */
+  status?: { level: Level; word: string; icon: string };
 }
 
 /** A metric's value in words: numbers by kind, two stages as "from → to", the focus as words, a name as it is. */
@@ -87,7 +91,7 @@ export function metricLabel(ref: MetricRef, w: Words): string {
 
 /** "3 deals — too few to judge". */
 export function smallFlagText(cases: CaseKind, n: number, w: Words): string {
-  return countLabel(w.l, w.locale, `small.${cases}`, n, w.f.count(n));
+  return countLabel(w.l, w.f.plurals, `small.${cases}`, n, w.f.count(n));
 }
 
 /** The flag of a rate over `n` cases that is not a KPI JSON number (a pooled window): win rates count closed deals. */
@@ -128,5 +132,5 @@ export function kpiAttributes(cell: Cell): Record<string, string> {
 
 /** True when a cell is only its text, so a table cell can carry its data attributes itself. */
 export function isBare(cell: Cell): boolean {
-  return !cell.href && !cell.swatch && !cell.flag && !cell.note && !cell.code;
+  return !cell.href && !cell.swatch && !cell.flag && !cell.note && !cell.code && !cell.status;
 }

@@ -1,3 +1,4 @@
+import { siteUrls } from '../urls.ts';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../core/coaching/notes.ts';
 import { activityPlan } from '../../core/coaching/plan.ts';
@@ -5,8 +6,8 @@ import { labels } from '../text/dictionary.ts';
 import { formattersFor } from '../text/format.ts';
 import { noteWords, planTable } from './coachNotes.ts';
 
-const en = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', base: '/', questionsOf: (s: string) => (s === 'Discovery' ? ['Who decides?'] : []) };
-const ru = { l: labels('ru-RU'), f: formattersFor('ru-RU', 'RUB'), locale: 'ru-RU', base: '/', questionsOf: () => [] };
+const en = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', urls: siteUrls('/'), questionsOf: (s: string) => (s === 'Discovery' ? ['Who decides?'] : []) };
+const ru = { l: labels('ru-RU'), f: formattersFor('ru-RU', 'RUB'), locale: 'ru-RU', urls: siteUrls('/'), questionsOf: () => [] };
 
 const leak: Note = {
   kind: 'leak',
@@ -57,7 +58,8 @@ describe('noteWords', () => {
       { kind: 'closeWhatYouHave', severity: 'good', open: 9, gap: 2, coverage: 4.5, threshold: 3 },
       { kind: 'quotaReached', severity: 'good', quota: 1, closedWon: 2 },
       { kind: 'noQuota', severity: 'watch' },
-      { kind: 'overdue', severity: 'watch', count: 2, amount: 7 },
+      { kind: 'overdue', severity: 'watch', count: 2, amount: 7, open: 30 },
+      { kind: 'stale', severity: 'act', count: 5, amount: 9, open: 30 },
       { kind: 'fewClosed', severity: 'watch', closed: 3, months: 12 },
       { kind: 'noActivity', severity: 'watch' },
     ];
@@ -80,6 +82,6 @@ describe('planTable', () => {
       ['Outreach touches', '640', '148', '8 outreach touches per first meeting'],
     ]);
     expect(plan.rows[0].cells.map((c) => c.raw)).toEqual([20, 5, undefined]);
-    expect(plan.csv.href).toBe('/csv/rep-ann-plan.csv');
+    expect(plan.csv?.href).toBe('/csv/rep-ann-plan.csv');
   });
 });

@@ -13,6 +13,8 @@ import { table, type Table } from './table.ts';
 export interface Fact {
   label: string;
   value: string;
+  /** The list of the deals a count of deals stands for (an overdue or stale note's count). */
+  href?: string;
 }
 
 export interface NoteWords {
@@ -75,6 +77,20 @@ function pipelineWords(note: NoteOf<'thinPipeline' | 'closeWhatYouHave'>, c: Not
   };
 }
 
+/** Overdue or stale deals: how many of the open deals, and their amount. */
+function dealsWords(note: NoteOf<'overdue' | 'stale'>, c: NoteContext, metric: 'pipeline.overdue' | 'outlook.stale'): Worded {
+  const values = { count: c.f.count(note.count), open: c.f.count(note.open), amount: c.f.money(note.amount) };
+  return {
+    title: say(c, `coach.${note.kind}.title`),
+    body: [say(c, `coach.${note.kind}.body`, values)],
+    facts: [
+      { label: c.l[`metric.${metric}.count`], value: values.count },
+      { label: c.l['coach.fact.openDeals'], value: values.open },
+      { label: c.l[`metric.${metric}.amount`], value: values.amount },
+    ],
+  };
+}
+
 const WORDINGS: { [K in Note['kind']]: (note: NoteOf<K>, c: NoteContext) => Worded } = {
   leak: leakWords,
   fewFirstMeetings: (note, c) => ({
@@ -103,14 +119,8 @@ const WORDINGS: { [K in Note['kind']]: (note: NoteOf<K>, c: NoteContext) => Word
       { label: c.l['metric.pipeline.closedWon'], value: c.f.money(note.closedWon) },
     ],
   }),
-  overdue: (note, c) => ({
-    title: say(c, 'coach.overdue.title'),
-    body: [say(c, 'coach.overdue.body', { count: c.f.count(note.count), amount: c.f.money(note.amount) })],
-    facts: [
-      { label: c.l['metric.pipeline.overdue.count'], value: c.f.count(note.count) },
-      { label: c.l['metric.pipeline.overdue.amount'], value: c.f.money(note.amount) },
-    ],
-  }),
+  overdue: (note, c) => dealsWords(note, c, 'pipeline.overdue'),
+  stale: (note, c) => dealsWords(note, c, 'outlook.stale'),
   fewClosed: (note, c) => ({
     title: say(c, 'coach.fewClosed.title'),
     body: [say(c, 'coach.fewClosed.body', { closed: c.f.count(note.closed), months: note.months })],
@@ -129,8 +139,12 @@ export function noteWords(note: Note, c: NoteContext): NoteWords {
 
 const TARGETS = ['deals', 'leads', 'opportunities', 'firstMeetings', 'outreach'] as const;
 
-/** The plan as a table: each target a month and a week (rows marked `data-plan`), and the ratio it rests on. */
-export function planTable(plan: Plan, input: PlanInput, spec: { id: string; caption: string }, w: Words): Table {
+/**
+ * The plan as a table: each target a month and a week (rows marked
+ * `data-plan`), while the month runs what its gap still needs (`remaining`,
+ * the same arithmetic on the gap instead of the quota), and the ratio it rests on.
+ */
+export function planTable(plan: Plan, input: PlanInput, spec: { id: string; caption: string }, w: Words, remaining: Plan | null = null): Table {
   const { l, f } = w;
   const missing = l['plan.basis.missing'];
   const inverse = input.winsPerFirstMeeting ? 1 / input.winsPerFirstMeeting : null;
@@ -147,9 +161,10 @@ export function planTable(plan: Plan, input: PlanInput, spec: { id: string; capt
     cells: [
       { text: f.count(plan.month[key]), raw: plan.month[key] },
       { text: f.count(plan.week[key]), raw: plan.week[key] },
+      ...(remaining ? [{ text: f.count(remaining.month[key]), raw: remaining.month[key] }] : []),
       { text: basis[key], class: 'basis' },
     ],
   }));
-  const columns = [l['plan.target'], l['plan.perMonth'], l['plan.perWeek'], l['plan.basis']];
+  const columns = [l['plan.target'], l['plan.perMonth'], l['plan.perWeek'], ...(remaining ? [l['plan.remaining']] : []), l['plan.basis']];
   return table({ ...spec, columns, rows, style: 'data plan' }, w);
 }

@@ -15,6 +15,7 @@ import { fill } from '../text/dictionary.ts';
 import { formatDate } from '../text/format.ts';
 import type { Cell, Words } from './cell.ts';
 import { frameOf, type Frame } from './frame.ts';
+import { siteTitle } from './pageHead.ts';
 import { importReportLines } from './importReportLines.ts';
 import { asOfSentence, importWarningLines } from './importWarningLines.ts';
 import { table, type Table } from './table.ts';
@@ -81,7 +82,7 @@ export function dataPage(site: SiteModel): DataPage {
   const importWarnings = importWarningLines(site.dataset, l, { date: (day) => formatDate(dayToIso(day), locale), count: w.f.count });
   const span = happened && fill(l['data.span'], { first: formatDate(dayToIso(happened.first), locale), last: formatDate(site.asOf, locale), months: w.f.count(periodsBetween('month', happened.first, site.engine.facts.asOf).length) });
   return {
-    frame: frameOf(site),
+    frame: frameOf(site, siteTitle(site, l['data.title'])),
     access: { mode: site.access.mode, level: site.access.level, title: l['access.title'], text: fill(l[site.access.text], { value: site.access.mode }) },
     facts: [
       `${fill(l['data.asOf'], { date: formatDate(site.asOf, locale) })}${asOfFrom === null ? '' : ` ${asOfFrom}`}`,

@@ -12,7 +12,7 @@ import { tooFewCases } from '../../core/smallNumbers.ts';
 import type { SiteModel } from '../model.ts';
 import type { Scope } from '../scopes.ts';
 import { fill } from '../text/dictionary.ts';
-import { periodName, periodTitle, shortMonth } from '../timeline.ts';
+import { periodName, periodTitle, shortMonth, type PeriodView } from '../timeline.ts';
 import { metricCell, metricLabel, smallFlag } from './cell.ts';
 import type { ChartView } from './chartView.ts';
 import { table, type Row } from './table.ts';
@@ -23,11 +23,11 @@ export function stageColourOf(site: SiteModel, stage: string): string {
   return index >= 0 ? stageColour(index) : WON_COLOUR;
 }
 
-/** "Jan 2026 – Nov 2026": the pooled window in words. */
-export function windowName(site: SiteModel): string {
+/** "December 2025 – November 2026": the pooled window of a period's page in words (default: the current month's). */
+export function windowName(site: SiteModel, view: PeriodView = site.timeline.view(site.timeline.month)): string {
   const { l, locale } = site.words;
-  const w = site.timeline.window;
-  return fill(l['period.window'], { from: periodName(w[0], locale, l), to: periodName(w[w.length - 1], locale, l) });
+  const w = view.window;
+  return fill(l['period.window'], { from: periodName(w[0], site.words), to: periodName(w[w.length - 1], site.words) });
 }
 
 /** The funnel table's columns: a transition's numbers and the leak. */
@@ -40,8 +40,13 @@ const FUNNEL_COLUMNS: MetricRef[] = [
   { path: 'stages.leak' },
 ];
 
-/** Bars of deals that reached each stage over the window; the leak's bar outlined and named. */
-export function funnelChart(site: SiteModel, scope: Scope, pooled: Pooled, id: string): ChartView {
+/** Bars of deals that reached each stage over the window of `view`; the leak's bar outlined and named; made once per end month. */
+export function funnelChart(site: SiteModel, scope: Scope, view: PeriodView, stem: string): ChartView {
+  const id = `${stem}-to-${view.endMonth.id}`;
+  return site.shared(`funnel:${id}`, () => buildFunnel(site, scope, view, site.pooled(scope, view), id));
+}
+
+function buildFunnel(site: SiteModel, scope: Scope, view: PeriodView, pooled: Pooled, id: string): ChartView {
   const w = site.words;
   const { l, f } = w;
   const t = pooled.transitions;
@@ -71,18 +76,22 @@ export function funnelChart(site: SiteModel, scope: Scope, pooled: Pooled, id: s
   const summary = leak
     ? fill(l['stages.funnelSummary'], { created: f.count(t[0]?.reached ?? 0), won: f.count(last?.advanced ?? 0), from: leak.from, to: leak.to, rate: f.rate(leak.rate) })
     : l['chart.noData'];
-  const label = fill(l['stages.funnelLabel'], { scope: scope.label, window: windowName(site) });
+  const label = fill(l['stages.funnelLabel'], { scope: scope.label, window: windowName(site, view) });
   return {
     chart: barsChart({ label, summary, bars, format: 'count', xTitle: l['stages.dealsAxis'], noteWidth: 170 }),
     table: table({ id, caption: label, columns: FUNNEL_COLUMNS.map((ref) => metricLabel(ref, w)), rows }, w),
   };
 }
 
-/** Each step's conversion by the month deals were created, coloured by the step's stage. */
+/** Each step's conversion by the month deals were created, coloured by the step's stage (named at the lines' ends); made once for the site. */
 export function stepTrend(site: SiteModel, scope: Scope, id: string): ChartView {
+  return site.shared(`steps:${id}`, () => buildStepTrend(site, scope, id));
+}
+
+function buildStepTrend(site: SiteModel, scope: Scope, id: string): ChartView {
   const w = site.words;
   const { config, timeline } = site;
-  const names = timeline.trend.map((m) => shortMonth(m, w.locale));
+  const names = timeline.trend.map((m) => shortMonth(m, w));
   const steps = config.stages.map((s, i, all) => ({ index: i, name: `${s.name} → ${all[i + 1]?.name ?? config.wonStage}`, colour: stageColour(i) }));
   const points: TrendPoint[] = [];
   const rows: Row[] = timeline.trend.map((period, m) => {
@@ -92,7 +101,7 @@ export function stepTrend(site: SiteModel, scope: Scope, id: string): ChartView 
       points.push({ month: names[m], series: s.name, value: kpis?.stages.transitions[s.index]?.rate ?? null, small: cell.flag !== undefined });
       return cell;
     });
-    return { head: { text: periodTitle(period, timeline, w.locale, w.l) }, cells };
+    return { head: { text: periodTitle(period, timeline, w) }, cells };
   });
   const label = fill(w.l['stages.stepTrendLabel'], { scope: scope.label });
   const chart = trendChart({

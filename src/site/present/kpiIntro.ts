@@ -1,25 +1,50 @@
-/** The top of a KPI page: its name, leading or lagging (the article's terms) and why that matters, what it measures, its KPI JSON. */
+/**
+ * What every KPI page of a period has at its top: the frame, the title
+ * line with the period and the as-of date and the links to other periods,
+ * and the intro: the KPI's name, leading or lagging (the article's terms)
+ * and why that matters, what it measures, and its KPI JSON for the period.
+ */
+import type { Period } from '../../core/kpi/periods.ts';
 import type { SiteModel } from '../model.ts';
 import type { KpiId } from './cards.ts';
+import { frameOf, type Frame } from './frame.ts';
+import { pageHead, trendTitle, type PageHead } from './pageHead.ts';
 
 export interface KpiIntro {
   title: string;
   badge: string;
   what: string;
   why: string;
-  /** The KPI JSON of the page's month. */
+  /** The KPI JSON of the page's period. */
   json: { href: string; text: string };
 }
 
-export function kpiIntro(site: SiteModel, kpi: KpiId, more: string): KpiIntro {
-  const { l, base } = site.words;
+export interface KpiPageFrame {
+  frame: Frame;
+  /** The period of the page's URL. */
+  period: Period;
+  head: PageHead;
+  intro: KpiIntro;
+  /** "Month by month, June 2025 – November 2026": the trends' heading. */
+  trendTitle: string;
+}
+
+export function kpiPageFrame(site: SiteModel, kpi: KpiId, period: Period, more: string): KpiPageFrame {
+  const { l } = site.words;
   const lagging = kpi === 'winRate';
-  const month = site.timeline.month.id;
+  const title = l[`kpi.${kpi}.short`];
+  const head = pageHead(site, kpi, site.scopes.team, period, title);
   return {
-    title: l[`kpi.${kpi}.short`],
-    badge: l[lagging ? 'indicator.lagging' : 'indicator.leading'],
-    what: l[`kpi.${kpi}.what`],
-    why: `${l[lagging ? 'indicator.laggingWhy' : 'indicator.leadingWhy']} ${more}`,
-    json: { href: `${base}api/kpis/${month}.json`, text: `${l['page.json']} (${month})` },
+    frame: frameOf(site, head.title),
+    period,
+    head,
+    trendTitle: trendTitle(site, 'page.trendTitle'),
+    intro: {
+      title,
+      badge: l[lagging ? 'indicator.lagging' : 'indicator.leading'],
+      what: l[`kpi.${kpi}.what`],
+      why: `${l[lagging ? 'indicator.laggingWhy' : 'indicator.leadingWhy']} ${more}`,
+      json: { href: site.urls.kpiJson(period.id), text: `${l['page.json']} (${period.id})` },
+    },
   };
 }

@@ -9,7 +9,9 @@ import { fill } from '../text/dictionary.ts';
 import { formatDate, formatMonth, formattersFor } from '../text/format.ts';
 import { metricCell, metricLabel, type Words } from './cell.ts';
 import type { ChartView } from './chartView.ts';
+import { parsePeriod, type Period } from '../../core/kpi/periods.ts';
 import { frameOf, stampOf, type Frame } from './frame.ts';
+import { siteTitle, withAsOf } from './pageHead.ts';
 import { attainmentChart, LIST, scorecardTable, teamMetricsTable, teamStagesTable, traceIn } from './reportTables.ts';
 import { table, type Table } from './table.ts';
 
@@ -23,8 +25,11 @@ export interface ReportPage {
   month: string;
   title: string;
   frozen: boolean;
-  /** The frozen/live sentence (a frozen one with the spec rule it was computed under), and the in-progress one when the month is not over. */
-  status: string[];
+  /**
+   * The frozen/live sentence (a frozen one with the spec rule it was computed under), and the in-progress one when the month is not over;
+   * `print` in place of `screen` on paper, where the command that freezes a live month means nothing to its reader.
+   */
+  status: { screen: string[]; print: string[] };
   team: Table;
   stages: Table;
   /** Quota attainment by rep, from the report shown. */
@@ -40,22 +45,30 @@ function reportWords(site: SiteModel, shown: ShownReport): Words {
   return { ...site.words, f: formattersFor(site.words.locale, shown.report.currency) };
 }
 
+/** A report's frame: its numbers' as-of date, and charts with money in the report's currency. */
+function reportFrame(site: SiteModel, shown: ShownReport, w: Words): Frame {
+  const where = { locale: w.locale, currency: shown.report.currency };
+  const title = fill(w.l['report.title'], { month: formatMonth(shown.month, w.locale) });
+  const frame = frameOf(site, withAsOf(site, title, parsePeriod(shown.month) as Period, shown.report.asOf), stampOf(shown.report.asOf, shown.frozen ? false : site.exported, w));
+  return { ...frame, where, svg: (chart) => site.svg(chart, where) };
+}
+
 export function reportPage(site: SiteModel, month: string): ReportPage {
   const shown = site.shown(month);
   const w = reportWords(site, shown);
-  const { l, locale, base } = w;
+  const { l, locale, urls } = w;
   const asOf = formatDate(shown.report.asOf, locale);
-  const status = [
-    ...(shown.frozen
-      ? [fill(l['report.frozen'], { date: asOf, file: shown.frozen.file }), l[`report.spec.${shown.spec}`]]
-      : [fill(l['report.live'], { date: asOf, command: `npm run snapshot -- --period ${month}` })]),
-    ...(shown.complete ? [] : [l['report.inProgress']]),
-  ];
+  const frozen = shown.frozen ? [fill(l['report.frozen'], { date: asOf, file: shown.frozen.file }), l[`report.spec.${shown.spec}`]] : null;
+  const running = shown.complete ? [] : [l['report.inProgress']];
+  const status = {
+    screen: [...(frozen ?? [fill(l['report.live'], { date: asOf, command: `npm run snapshot -- --period ${month}` })]), ...running],
+    print: [...(frozen ?? [fill(l['report.livePrint'], { date: asOf })]), ...running],
+  };
   const around = neighbours(site.months, month);
-  const link = (id: string | null, key: 'report.previous' | 'report.next') => (id === null ? null : { href: `${base}reports/${id}/`, text: fill(l[key], { month: formatMonth(id, locale) }) });
+  const link = (id: string | null, key: 'report.previous' | 'report.next') => (id === null ? null : { href: urls.report(id), text: fill(l[key], { month: formatMonth(id, locale) }) });
   const title = fill(l['report.title'], { month: formatMonth(month, locale) });
   return {
-    frame: { ...frameOf(site, stampOf(shown.report.asOf, shown.frozen ? false : site.exported, w)), where: { locale, currency: shown.report.currency } },
+    frame: reportFrame(site, shown, w),
     month,
     title,
     frozen: shown.frozen !== null,
@@ -68,8 +81,8 @@ export function reportPage(site: SiteModel, month: string): ReportPage {
     links: {
       previous: link(around.previous, 'report.previous'),
       next: link(around.next, 'report.next'),
-      all: { href: `${base}reports/`, text: l['report.all'] },
-      json: { href: `${base}api/kpis/${month}.json`, text: fill(l['report.json'], { month: formatMonth(month, locale) }) },
+      all: { href: urls.reports, text: l['report.all'] },
+      json: { href: urls.kpiJson(month), text: fill(l['report.json'], { month: formatMonth(month, locale) }) },
     },
   };
 }
@@ -84,14 +97,14 @@ export interface ReportListPage {
 /** /reports/: every month, newest first, with its status and the team's headline numbers; `narratives` = months with an MDX narrative. */
 export function reportListPage(site: SiteModel, narratives: ReadonlySet<string>): ReportListPage {
   const w = site.words;
-  const { l, locale, base } = w;
+  const { l, locale, urls } = w;
   const rows = site.months.map((m) => {
     const shown = site.shown(m.id);
     const notes = [...(shown.complete ? [] : [l['reports.inProgress']]), ...(narratives.has(m.id) ? [l['reports.withNarrative']] : [])];
     const mw = reportWords(site, shown);
     return {
       data: { month: m.id },
-      head: { text: formatMonth(m.id, locale), href: `${base}reports/${m.id}/`, raw: m.id },
+      head: { text: formatMonth(m.id, locale), href: urls.report(m.id), raw: m.id },
       cells: [
         { text: l[m.frozen ? 'reports.frozen' : 'reports.live'], note: notes.join(', ') || undefined, class: `status ${m.frozen ? 'frozen' : 'live'}`, raw: m.frozen ? 'frozen' : 'live' },
         { text: formatDate(shown.report.asOf, locale), class: 'date', raw: shown.report.asOf },
@@ -106,7 +119,7 @@ export function reportListPage(site: SiteModel, narratives: ReadonlySet<string>)
     ...LIST.map((ref) => ({ label: metricLabel(ref, w), csv: ref.path })),
   ];
   return {
-    frame: frameOf(site),
+    frame: frameOf(site, siteTitle(site, l['reports.title'])),
     months: table({ id: 'reports', caption: l['reports.caption'], columns, rows, style: 'report-list' }, w),
     freeze: { text: l['reports.freezeHow'].split('{command}')[0], command: 'npm run snapshot -- --period YYYY-MM' },
   };

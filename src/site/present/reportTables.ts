@@ -94,7 +94,7 @@ export function scorecardTable(shown: ShownReport, scopes: Scopes, w: Words): Ta
       caption: fill(w.l['report.scorecardCaption'], { month: formatMonth(shown.month, w.locale) }),
       columns: [{ label: w.l['scope.column'], csv: 'name' }, ...SCORECARD.map((ref) => ({ label: metricLabel(ref, w), csv: ref.path }))],
       rows: [
-        row(w.l['scope.team'], 'team', report.team, w.base, true),
+        row(w.l['scope.team'], 'team', report.team, scopes.team.href, true),
         ...Object.entries(report.teams).map(([name, kpis]) => row(fill(w.l['scope.teamNamed'], { name }), `team:${name}`, kpis, hrefOf('group', name), true)),
         ...Object.entries(report.reps).map(([name, kpis]) => row(name, `rep:${name}`, kpis, hrefOf('rep', name), false)),
       ],

@@ -1,9 +1,10 @@
+import { siteUrls } from '../urls.ts';
 import { describe, expect, it } from 'vitest';
 import { labels } from '../text/dictionary.ts';
 import { formattersFor } from '../text/format.ts';
 import { csvOf, downloads, rowGroups, table, tablesIn } from './table.ts';
 
-const w = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', base: '/kpis/' };
+const w = { l: labels('en-US'), f: formattersFor('en-US', 'USD'), locale: 'en-US', urls: siteUrls('/kpis/') };
 
 const side = () =>
   table(

@@ -36,25 +36,37 @@ export interface Table {
   rows: Row[];
   /** The class of the <table>: `data` unless the page styles it as its own (`metrics`, `scorecard`, `files`…). */
   style: string;
-  /** The download link: its URL, file name and words. */
-  csv: { href: string; filename: string; text: string };
+  /** The download link: its URL, file name and words; null for a table offered on its page only (the deal lists). */
+  csv: Download | null;
 }
+
+export interface Download {
+  href: string;
+  filename: string;
+  text: string;
+}
+
+/** A table with its download. */
+export type Downloadable = Table & { csv: Download };
 
 export type TableSpec = Omit<Table, 'kind' | 'csv' | 'style' | 'columns'> & { style?: string; columns: (Column | string)[] };
 
-/** A table with its download; throws on an id that cannot be a static file name. */
-export function table(spec: TableSpec, w: Words): Table {
+/** A table with its download (unless `download` is false); throws on an id that cannot be a static file name. */
+export function table(spec: TableSpec, w: Words, download: false): Table;
+export function table(spec: TableSpec, w: Words): Downloadable;
+export function table(spec: TableSpec, w: Words, download = true): Table {
   const filename = `${spec.id}.csv`;
   if (!isCsvFileName(filename)) throw new Error(`Not a usable CSV file name: "${filename}" (letters, digits, ".", "_", "-")`);
   const columns = spec.columns.map((c) => (typeof c === 'string' ? { label: c } : c));
-  return { ...spec, kind: 'table', columns, style: spec.style ?? 'data', csv: { href: `${w.base}csv/${filename}`, filename, text: w.l['table.download'] } };
+  const csv = download ? { href: w.urls.csv(spec.id), filename, text: w.l['table.download'] } : null;
+  return { ...spec, kind: 'table', columns, style: spec.style ?? 'data', csv };
 }
 
 /** The table as a CSV file: the header row from its columns, each cell's raw value (its text when it has none). */
 export function csvOf(t: Table): CsvTable {
   const value = (cell: Cell) => (cell.raw === undefined ? cell.text : cell.raw);
   return {
-    filename: t.csv.filename,
+    filename: `${t.id}.csv`,
     columns: t.columns.map((c) => c.csv ?? c.label),
     rows: t.rows.map((row) => [value(row.head), ...row.cells.map(value)]),
   };
@@ -85,13 +97,18 @@ function isTable(value: unknown): value is Table {
   return value !== null && typeof value === 'object' && (value as Table).kind === 'table';
 }
 
-/** The tables of every page, each once, checked for file names unique on the site. */
-export function downloads(pages: unknown): Table[] {
-  const byName = new Map<string, Table>();
+/** The tables of every page that have a download, each once, checked for file names unique on the site. */
+export function downloads(pages: unknown): Downloadable[] {
+  const byName = new Map<string, Downloadable>();
   for (const t of tablesIn(pages)) {
+    if (!hasDownload(t)) continue;
     const seen = byName.get(t.csv.filename);
     if (seen && seen !== t) throw new Error(`Two tables are both named "${t.csv.filename}" (${seen.caption}; ${t.caption}); give one another id.`);
     byName.set(t.csv.filename, t);
   }
   return [...byName.values()];
+}
+
+function hasDownload(t: Table): t is Downloadable {
+  return t.csv !== null;
 }

@@ -8,6 +8,7 @@ import { UPLOAD_KINDS } from '../../core/upload/kinds.ts';
 import type { SiteModel } from '../model.ts';
 import { fill } from '../text/dictionary.ts';
 import { frameOf, type Frame } from './frame.ts';
+import { siteTitle } from './pageHead.ts';
 
 /** The words upload.js needs, by its own names. */
 const SCRIPT_WORDS = ['sending', 'accepted', 'waiting', 'rebuilding', 'rebuilt', 'openSite', 'failed', 'triggered', 'problems', 'more', 'rejected', 'knockOns', 'knockOn', 'knockOnAt', 'answered', 'refused', 'offline'] as const;
@@ -28,16 +29,17 @@ export interface UploadPage {
 }
 
 export function uploadPage(site: SiteModel): UploadPage {
-  const { l, base } = site.words;
+  const { l } = site.words;
+  const { urls } = site;
   const words = Object.fromEntries([...SCRIPT_WORDS.map((k) => [k, l[`upload.${k}`]]), ['columns', COLUMNS.map((c) => l[`upload.col.${c}`])]]);
   return {
-    frame: frameOf(site),
+    frame: frameOf(site, siteTitle(site, l['upload.title'])),
     title: l['upload.title'],
     lead: l['upload.lead'],
-    action: `${base}api/upload`,
-    status: `${base}api/status`,
-    stylesheet: `${base}upload.css`,
-    script: `${base}upload.js`,
+    action: urls.asset('api/upload'),
+    status: urls.asset('api/status'),
+    stylesheet: urls.asset('upload.css'),
+    script: urls.asset('upload.js'),
     fields: {
       file: l['upload.file'],
       fileHint: fill(l['upload.fileHint'], { mb: DEFAULT_MAX_MB }),
@@ -62,11 +64,11 @@ export interface NotFoundPage {
 
 /** 404.html: a plain "not found" with the way back. */
 export function notFoundPage(site: SiteModel): NotFoundPage {
-  const { l, base } = site.words;
+  const { l } = site.words;
   return {
-    frame: frameOf(site),
+    frame: frameOf(site, siteTitle(site, l['notFound.title'])),
     title: l['notFound.title'],
     body: l['notFound.body'],
-    links: [{ href: base, text: l['notFound.home'] }, { href: `${base}reports/`, text: l['reports.title'] }],
+    links: [{ href: site.scopes.team.href, text: l['notFound.home'] }, { href: site.urls.reports, text: l['reports.title'] }],
   };
 }

@@ -6,6 +6,7 @@
  */
 import { accessEn, accessRu } from './accessWords.ts';
 import { coachEn, coachRu } from './coachWords.ts';
+import { cockpitEn, cockpitRu } from './cockpitWords.ts';
 import { dataEn, dataRu } from './dataWords.ts';
 import { dealEn, dealRu } from './dealWords.ts';
 import { kpiPageEn, kpiPageRu } from './kpiPageWords.ts';
@@ -17,18 +18,18 @@ import { uploadEn, uploadRu } from './uploadWords.ts';
 
 /** Each part's words, for the test that no two parts share a key. */
 export const PARTS = {
-  en: [siteEn, kpiPageEn, metricLabelsEn, sectionLabelsEn, readingEn, coachEn, reportEn, dataEn, dealEn, problemEn, uploadEn, accessEn],
-  ru: [siteRu, kpiPageRu, metricLabelsRu, sectionLabelsRu, readingRu, coachRu, reportRu, dataRu, dealRu, problemRu, uploadRu, accessRu],
+  en: [siteEn, cockpitEn, kpiPageEn, metricLabelsEn, sectionLabelsEn, readingEn, coachEn, reportEn, dataEn, dealEn, problemEn, uploadEn, accessEn],
+  ru: [siteRu, cockpitRu, kpiPageRu, metricLabelsRu, sectionLabelsRu, readingRu, coachRu, reportRu, dataRu, dealRu, problemRu, uploadRu, accessRu],
 };
 
-const en = { ...siteEn, ...kpiPageEn, ...metricLabelsEn, ...sectionLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...dealEn, ...problemEn, ...uploadEn, ...accessEn };
+const en = { ...siteEn, ...cockpitEn, ...kpiPageEn, ...metricLabelsEn, ...sectionLabelsEn, ...readingEn, ...coachEn, ...reportEn, ...dataEn, ...dealEn, ...problemEn, ...uploadEn, ...accessEn };
 
 /** Every label key; the English dictionary is the source of the key set. */
 export type LabelKey = keyof typeof en;
 /** One language's dictionary: every key, no extras (a missing Russian key is a type error and a test failure). */
 export type Labels = Record<LabelKey, string>;
 
-const ru: Labels = { ...siteRu, ...kpiPageRu, ...metricLabelsRu, ...sectionLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...dealRu, ...problemRu, ...uploadRu, ...accessRu };
+const ru: Labels = { ...siteRu, ...cockpitRu, ...kpiPageRu, ...metricLabelsRu, ...sectionLabelsRu, ...readingRu, ...coachRu, ...reportRu, ...dataRu, ...dealRu, ...problemRu, ...uploadRu, ...accessRu };
 
 /** The languages with a dictionary, by BCP 47 primary language subtag. */
 export const LANGUAGES = { en, ru } as const satisfies Record<string, Labels>;
@@ -47,10 +48,12 @@ export function fill(template: string, values: Record<string, string | number>):
 /**
  * The plural form of `base` for count `n` in `locale` (`small.deals` ->
  * `small.deals_few` for 3 in Russian), filled with `{n}` = `shown`
- * (the count already formatted for the locale).
+ * (the count already formatted for the locale). Pass the locale's bound
+ * plural rules (Formatters.plurals) where it is called often.
  */
-export function countLabel(dict: Labels, locale: string, base: string, n: number, shown: string = String(n)): string {
-  const key = `${base}_${new Intl.PluralRules(locale).select(n)}`;
+export function countLabel(dict: Labels, locale: string | Intl.PluralRules, base: string, n: number, shown: string = String(n)): string {
+  const rules = typeof locale === 'string' ? new Intl.PluralRules(locale) : locale;
+  const key = `${base}_${rules.select(n)}`;
   const template = key in dict ? dict[key as LabelKey] : dict[`${base}_other` as LabelKey];
   return fill(template ?? base, { n: shown });
 }

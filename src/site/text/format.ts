@@ -87,10 +87,38 @@ export function formatMonth(periodId: string, locale: string): string {
 /** The number kinds of the metric vocabulary. */
 export type NumberKind = Exclude<MetricKind, 'text'>;
 
-/** The number formatters of one site, bound to its locale and currency: one per number kind of a metric. */
-export type Formatters = Record<NumberKind, (value: number | null) => string>;
+/** Dates in words, bound to a locale: `YYYY-MM-DD` dates long and short, a month id, and a month on a chart axis. */
+export interface DateFormatters {
+  date(iso: string): string;
+  shortDate(iso: string): string;
+  /** `YYYY-MM` -> "November 2026"; other ids as they are. */
+  month(periodId: string): string;
+  /** A month's first day `YYYY-MM-DD` -> "Nov 26". */
+  axisMonth(iso: string): string;
+  /** The locale's plural rules, for `countLabel`. */
+  plurals: Intl.PluralRules;
+}
+
+/** The formatters of one site, bound to its locale and currency: one per number kind of a metric, and its dates. */
+export type Formatters = Record<NumberKind, (value: number | null) => string> & DateFormatters;
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  return (iso) => {
+    const date = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  };
+}
 
 /** Binds the formats above to a locale and an ISO 4217 currency. */
 export function formattersFor(locale: string, currency: string): Formatters {
-  return { count: count(locale), money: money(locale, currency), rate: percent(locale), ratio: decimal(locale), multiple: multiple(locale), days: days(locale) };
+  const monthName = dateFormat(locale, { year: 'numeric', month: 'long' });
+  return {
+    count: count(locale), money: money(locale, currency), rate: percent(locale), ratio: decimal(locale), multiple: multiple(locale), days: days(locale),
+    date: dateFormat(locale, { dateStyle: 'long' }),
+    shortDate: dateFormat(locale, { dateStyle: 'medium' }),
+    month: (id) => (/^\d{4}-\d{2}$/.test(id) ? monthName(`${id}-01`) : id),
+    axisMonth: dateFormat(locale, { month: 'short', year: '2-digit' }),
+    plurals: new Intl.PluralRules(locale),
+  };
 }

@@ -49,7 +49,7 @@ export const siteEn = {
 
   'page.sideCaption': 'Whole team, teams and reps side by side, {period}',
   'page.sideTitle': 'Everyone side by side',
-  'page.trendTitle': 'The last 12 months',
+  'page.trendTitle': 'Month by month, {from} – {to}',
   'page.json': 'The same numbers as KPI JSON',
 
   'nav.reports': 'Reports',
@@ -106,7 +106,7 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
 
   'page.sideCaption': 'Вся команда, команды и менеджеры рядом, {period}',
   'page.sideTitle': 'Все рядом',
-  'page.trendTitle': 'Последние 12 месяцев',
+  'page.trendTitle': 'По месяцам, {from} – {to}',
   'page.json': 'Те же цифры в виде KPI JSON',
 
   'nav.reports': 'Отчёты',

@@ -1,0 +1,111 @@
+/**
+ * Layout that fits, in real Chromium on the sample site (the run's shared
+ * build): pages opened at 1366 px, 1920 px and 390 px wide have no horizontal
+ * overflow — the document is no wider than the window, no element ends past
+ * its right edge, and nothing scrolls sideways inside the page either
+ * (tables are split or stacked, not put in a scrolling box). One browser,
+ * one context per width, one page reused.
+ *
+ * Which pages: the site has some 700 (every scope, its deal lists and the
+ * KPI pages for every month and quarter), and opening one takes 0.1–0.2 s on
+ * this 2-core machine, so all of them at three widths would take minutes.
+ * A period's pages differ from another period's only in their numbers, so at
+ * 1366 px and 390 px the test opens every page that is not under /p/ (the
+ * bookmarked current month, reports, data, upload, 404) and every page of
+ * two other periods (the month before and the latest quarter); at 1920 px,
+ * where a wider window only gives a page's grid more room, one page of each
+ * kind for each kind of period.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtSample, type BuiltSample } from './builtSample.ts';
+import { overflowsInPage } from './fits.ts';
+
+/** Each width, and which of the site's pages it opens. */
+const WIDTHS: { width: number; pages: (paths: string[]) => string[] }[] = [
+  { width: 1366, pages: fullSets },
+  { width: 390, pages: fullSets },
+  { width: 1920, pages: oneOfEachKind },
+];
+
+/** The period folder of a page (`2026-Q4` of `/p/2026-Q4/kpi/stages/`), or null for a page outside /p/. */
+const periodOf = (path: string) => /^\/p\/([^/]+)\//.exec(path)?.[1] ?? null;
+
+/** Every page outside /p/, and every page of the month before the newest one and of the newest quarter. */
+function fullSets(paths: string[]): string[] {
+  const periods = [...new Set(paths.map(periodOf).filter((p) => p !== null))].sort();
+  const months = periods.filter((p) => /^\d{4}-\d{2}$/.test(p));
+  const quarters = periods.filter((p) => /^\d{4}-Q\d$/.test(p));
+  const chosen = new Set([months[months.length - 2], quarters[quarters.length - 1]]);
+  return paths.filter((path) => periodOf(path) === null || chosen.has(periodOf(path)!));
+}
+
+/** A page's kind and its period's kind: `/p/2026-Q4/reps/maria-chen/` -> `/p/quarter/reps/<name>/`. */
+function kindOf(path: string): string {
+  return path
+    .replace(/^\/p\/\d{4}-\d{2}\//, '/p/month/')
+    .replace(/^\/p\/\d{4}-Q\d\//, '/p/quarter/')
+    .replace(/\/(reps|teams)\/[^/]+\//, '/$1/<name>/')
+    .replace(/^\/reports\/[^/]+\//, '/reports/<month>/');
+}
+
+/** The first page of each kind × period kind. */
+function oneOfEachKind(paths: string[]): string[] {
+  const first = new Map<string, string>();
+  for (const path of paths) if (!first.has(kindOf(path))) first.set(kindOf(path), path);
+  return [...first.values()];
+}
+
+let site: BuiltSample;
+
+/** Every HTML file of the built site as the path a browser asks for (`/p/2026-11/reps/maria-chen/`). */
+function sitePaths(root: string): string[] {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+  return files
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+    .sort();
+}
+
+beforeAll(async () => {
+  site = await builtSample();
+}, 200_000);
+
+afterAll(() => site?.close());
+
+describe('every page of the sample site fits its window', () => {
+  it('has pages of every kind and period', () => {
+    const paths = sitePaths(site.dist);
+    expect(paths.length).toBeGreaterThan(400);
+    for (const path of ['/', '/p/2026-11/', '/p/2026-Q4/kpi/stages/', '/p/2025-06/reps/maria-chen/', '/teams/enterprise/', '/reports/2026-10/', '/data/', '/upload/', '/404.html']) {
+      expect(paths).toContain(path);
+    }
+  });
+
+  it('opens at 1366 and 390 px every page outside /p/ and every page of the month before and the newest quarter', () => {
+    const chosen = fullSets(sitePaths(site.dist));
+    for (const path of ['/', '/deals/', '/reps/maria-chen/deals/', '/kpi/pipeline/', '/reports/2026-10/', '/p/2026-10/', '/p/2026-10/teams/enterprise/deals/', '/p/2026-Q4/reps/alex-rivera/']) expect(chosen).toContain(path);
+    expect(chosen).not.toContain('/p/2025-06/reps/maria-chen/');
+  });
+
+  it('picks one page of each kind and period kind at 1920 px', () => {
+    const kinds = oneOfEachKind(sitePaths(site.dist)).map(kindOf);
+    for (const kind of ['/', '/p/month/', '/p/quarter/', '/p/quarter/reps/<name>/', '/p/month/teams/<name>/', '/kpi/stages/', '/p/quarter/kpi/win-rate/', '/reports/<month>/', '/404.html']) expect(kinds).toContain(kind);
+  });
+
+  it.each(WIDTHS)('at $width px: no horizontal overflow', { timeout: 300_000 }, async ({ width, pages }) => {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const overflows: Record<string, string[]> = {};
+    for (const path of pages(sitePaths(site.dist))) {
+      // 'load', not 'domcontentloaded': before site.css has arrived a page is measured unstyled (an SVG at its natural width).
+      const response = await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
+      const found = await page.evaluate(overflowsInPage);
+      if (found.length > 0) overflows[path] = found;
+    }
+    await context.close();
+    expect(overflows).toEqual({});
+  });
+});
