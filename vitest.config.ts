@@ -5,7 +5,7 @@
 // the build and e2e groups run their files one at a time.
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// One id per run, set here in the main process and inherited by every worker: test/sharedBuilds.ts
+// One id per run, set here in the main process and inherited by every worker: test/siteBuilds.ts
 // builds each fixture site once per run under .cache/run-<id>/ and shares it between test files.
 process.env.KEEPSCORE_TEST_RUN ??= `${Date.now().toString(36)}-${process.pid}`;
 

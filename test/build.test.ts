@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT } from './astroBuild.ts';
-import { fixtureSite } from './sharedBuilds.ts';
+import { fixtureSite } from './siteBuilds.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const FIXTURE = join(ROOT, 'test/fixtures/tiny');
@@ -24,7 +24,7 @@ function kpisOn(html: string, into = new Map<string, string>()): Map<string, str
 
 describe('astro build', () => {
   it('renders the team KPIs of the latest month of the fixture', { timeout: 120_000 }, () => {
-    // The run's shared build of the fixture (test/sharedBuilds.ts): only read here.
+    // The run's shared build of the fixture (test/siteBuilds.ts): only read here.
     const { code, output, dir: outDir } = fixtureSite('tiny');
     expect(code, output).toBe(0);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');

@@ -1,6 +1,6 @@
 /**
  * The built site shows the KPI JSON's numbers: one real `astro build` of
- * the sample data (data/; the run's shared build, test/sharedBuilds.ts),
+ * the sample data (data/; the run's shared build, test/siteBuilds.ts),
  * then, on every page, every number marked `data-kpi` must equal the KPI JSON for its scope and period (the frozen
  * snapshot where it says `data-frozen`), formatted as a reader of the JSON
  * would, and read the same on every page that shows it. Every CSV link on
@@ -21,7 +21,7 @@ import { pagesLimits } from '../src/node/pagesLimits.ts';
 import { labels } from '../src/site/text/dictionary.ts';
 import { formatCount, formatDays, formatDecimal, formatMoney, formatMultiple, formatPercent } from '../src/site/text/format.ts';
 import { ROOT } from './astroBuild.ts';
-import { sampleSite, type SharedSite } from './sharedBuilds.ts';
+import { sampleSite, type SharedSite } from './siteBuilds.ts';
 
 const DATA = join(ROOT, 'data');
 const BUDGET = 150 * 1024;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { fixtureSite } from '../sharedBuilds.ts';
+import { fixtureSite } from '../siteBuilds.ts';
 
 /** The fixture built with KEEPSCORE_ACCESS = `mode` (undefined: unset; the run's shared build); the output and two pages. */
 function build(mode: string | undefined) {

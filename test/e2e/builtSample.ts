@@ -1,11 +1,11 @@
 /**
  * The sample site for a browser test file: the run's shared build of data/
- * (test/sharedBuilds.ts), served on 127.0.0.1, and one Chromium; `close`
+ * (test/siteBuilds.ts), served on 127.0.0.1, and one Chromium; `close`
  * ends the server and the browser (the shared build stays for other files).
  */
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
-import { sampleSite } from '../sharedBuilds.ts';
+import { sampleSite } from '../siteBuilds.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 

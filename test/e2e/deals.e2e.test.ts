@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleSite } from '../sharedBuilds.ts';
+import { sampleSite } from '../siteBuilds.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 

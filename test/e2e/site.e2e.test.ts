@@ -1,7 +1,7 @@
 /**
  * End-to-end in real Chromium (Debian's /usr/bin/chromium driven by
  * playwright-core; no browser is downloaded): the sample site is built once
- * with the real `astro build` (the run's shared build, test/sharedBuilds.ts),
+ * with the real `astro build` (the run's shared build, test/siteBuilds.ts),
  * served over HTTP on 127.0.0.1, and every page below is opened with JavaScript on and off, checked for its charts,
  * checked by axe-core (no serious or critical violation, light and dark),
  * screenshotted into test-results/e2e/. A report page is printed to an A4 PDF.
@@ -15,7 +15,7 @@ import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/site/text/format.ts';
 import { ROOT, runCli } from '../astroBuild.ts';
-import { sampleSite } from '../sharedBuilds.ts';
+import { sampleSite } from '../siteBuilds.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 const DATA = join(ROOT, 'data');

@@ -1,13 +1,13 @@
 /**
  * Shared by the upload suites: a copy of the tiny fixture as a data folder,
- * the fixture's built site (the run's shared build, test/sharedBuilds.ts),
+ * the fixture's built site (the run's shared build, test/siteBuilds.ts),
  * the real server on 127.0.0.1, and a byte-for-byte picture of a folder.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { ROOT } from '../astroBuild.ts';
-import { fixtureSite } from '../sharedBuilds.ts';
+import { fixtureSite } from '../siteBuilds.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 
 export { ROOT };

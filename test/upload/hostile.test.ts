@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureSite, type SharedSite } from '../sharedBuilds.ts';
+import { fixtureSite, type SharedSite } from '../siteBuilds.ts';
 import { loadDataset } from '../../src/node/loadDataset.ts';
 import { kpiReport } from '../../src/core/kpi/report.ts';
 import { fixtureText, postCsv, setup } from './helpers.ts';
