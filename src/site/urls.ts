@@ -53,10 +53,16 @@ export function dealAnchor(list: DealListName): string {
   return list.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
+/** The route parameters of a team's or a rep's pages (`[scopes]/[slug]` in src/pages): `teams`/`reps` and the slug. */
+export function scopeParams(scope: ScopeRef): { scopes: 'reps' | 'teams'; slug: string } {
+  return { scopes: scope.kind === 'rep' ? 'reps' : 'teams', slug: scope.slug as string };
+}
+
 /** The path of a scope's page, relative to the site root or a period's folder: '', `teams/<slug>/`, `reps/<slug>/`. */
 function scopePath(scope: ScopeRef): string {
   if (scope.kind === 'team') return '';
-  return `${scope.kind === 'rep' ? 'reps' : 'teams'}/${scope.slug}/`;
+  const { scopes, slug } = scopeParams(scope);
+  return `${scopes}/${slug}/`;
 }
 
 /** The URLs of a site served under `base` (`/`, `/kpis/`) whose bookmarked pages show `current` (the as-of month). */
