@@ -20,6 +20,7 @@ import { BENCH_DEFAULTS } from '../core/sample/generate.ts';
 import { runCommand, UserError } from './run.ts';
 import { benchSite } from './benchSite.ts';
 import { writeSample } from './sampleWriter.ts';
+import { median } from './median.ts';
 
 interface RunResult { ms: number; cpuMs: number; rows: number; bytes: number; peakRssMb: number; parts?: Record<string, number> }
 
@@ -84,7 +85,6 @@ function child(kind: 'bare' | 'full', dir: string): RunResult {
   return JSON.parse(out) as RunResult;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const USAGE = 'npm run bench [-- --runs 5 --dir .cache/bench --part load|site]';
 

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pagesLimits, type DistSummary } from '../node/pagesLimits.ts';
+import { median } from './median.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RSS_PRELOAD = join(ROOT, 'src/cli/reportPeakRss.ts');
@@ -40,7 +41,6 @@ function buildOnce(dataDir: string): SiteRun {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Builds each folder `runs` times; one line per folder, with the targets beside. False when a build breaks Cloudflare Pages' limits. */
 export function benchSite(folders: { name: string; dir: string; targetSeconds: number; targetRssMb: number }[], runs: number, say: (line: string) => void): boolean {

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { fixtureText, postCsv, repeat, ROOT, serverFolders, TOKEN, waitFor } from './helpers.ts';
 import { inconsistencies, kill, startMain, uploadAndKill, type Running } from './killRounds.ts';
+import { median } from '../../src/cli/median.ts';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -29,7 +30,6 @@ const arg = (name: string, fallback: number) => {
 const KILLS = arg('kills', 20);
 const RUNS = arg('runs', 3);
 const MB = 1 << 20;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
