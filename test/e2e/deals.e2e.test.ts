@@ -10,11 +10,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleSite } from '../siteBuilds.ts';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './serve.ts';
+import { builtSample, type BuiltSample } from './builtSample.ts';
+import type { StaticServer } from './serve.ts';
 
 /** The sample's as-of is 2026-11-27: November runs, October is over. */
 const PAGES = ['/', '/teams/enterprise/', '/reps/maria-chen/', '/p/2026-10/', '/p/2026-10/reps/alex-rivera/'];
@@ -51,23 +50,19 @@ interface Section {
   amount: number;
 }
 
+let site: BuiltSample;
 let outDir: string;
 let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  const build = sampleSite();
-  expect(build.code, build.output).toBe(0);
-  outDir = build.dir;
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-  context = await browser.newContext();
+  site = await builtSample();
+  ({ dist: outDir, server } = site);
+  context = await site.browser.newContext();
 }, 200_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 /** Opens `path` and runs `read` on the page; fails on an HTTP error. */
