@@ -1,8 +1,9 @@
-// Three groups, run one after the other: fast unit tests (files in
-// parallel), then the tests that run a real `astro build`, then the
-// end-to-end suite in Chromium and the upload server. Builds share the
-// project's Astro and Vite caches, so no two build-running files may overlap:
-// the build and e2e groups run their files one at a time.
+// Two projects in one pool: fast unit tests, and the tests that run a real
+// `astro build`, Chromium or the upload server. Their files run in parallel,
+// a worker per core. Builds in one checkout may overlap (each writes its own
+// folder under .cache/; three at once built the same files as one alone),
+// and test/siteBuilds.ts lets one file build a shared site while others wait.
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // One id per run, set here in the main process and inherited by every worker: test/siteBuilds.ts
@@ -14,31 +15,24 @@ process.env.KEEPSCORE_TEST_RUN ??= `${Date.now().toString(36)}-${process.pid}`;
 const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.test.ts', 'test/deploy/monthly.test.ts', 'test/access/build.test.ts'];
 // test/e2e also holds issue 6's journey (journey.e2e.test.ts: npm start, upload, snapshot, PDF) and CSP tests.
 // test/access: the access guard on the real server and in workerd (issue 15).
+// test/upload: the upload API on the real server, with real builds of the tiny fixture (issue 4).
 const E2E = ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts', 'test/access/**/*.e2e.test.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default leaves a core free (one worker on a 2-core machine); the tests wait on
+    // builds, browsers and servers in child processes, so every core gets a worker.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
-        // Files run in parallel, and some tests start the CLI or import wrangler: timeouts for a busy 2-core machine.
-        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], testTimeout: 30_000, hookTimeout: 60_000, sequence: { groupOrder: 0 } },
+        // Some tests start the CLI or import wrangler: timeouts for a busy 2-core machine.
+        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         extends: true,
-        test: { name: 'build', include: BUILDS, fileParallelism: false, testTimeout: 120_000, sequence: { groupOrder: 1 } },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          // test/upload: the upload API on the real server, with real builds of the tiny fixture (issue 4).
-          include: E2E,
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 200_000,
-          sequence: { groupOrder: 2 },
-        },
+        // A file's hooks may wait for a shared build that another file is running.
+        test: { name: 'site', include: [...BUILDS, ...E2E], testTimeout: 120_000, hookTimeout: 240_000 },
       },
     ],
   },

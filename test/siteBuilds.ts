@@ -65,22 +65,68 @@ export function sharedSite(data: string, env: Record<string, string | undefined>
   const name = `${relative(ROOT, data).replaceAll('/', '_')}-${inputsStamp(data, settings)}`;
   const dir = join(runDir(), name);
   const meta = `${dir}.json`;
-  if (existsSync(dir)) return { dir, ...JSON.parse(readFileSync(meta, 'utf8')) };
-  const building = `${dir}.building-${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  const { code, output, seconds } = buildSite(data, building, merged);
-  if (code !== 0) {
-    rmSync(building, { recursive: true, force: true });
-    return { dir, code, output, seconds };
+  const built = (): SharedSite => ({ dir, ...JSON.parse(readFileSync(meta, 'utf8')) });
+  const lock = `${dir}.lock`;
+  // Test files run two at a time: of two asking for one site, one builds and the other waits for it.
+  while (!takeLock(lock)) {
+    if (existsSync(dir)) return built();
+    if (lockOwnerGone(lock)) rmSync(lock, { recursive: true, force: true });
+    Atomics.wait(PAUSE, 0, 0, 250);
   }
-  writeFileSync(meta, JSON.stringify({ code, output, seconds }));
   try {
-    renameSync(building, dir);
-  } catch {
-    // Another process built it meanwhile: theirs is as good.
+    if (existsSync(dir)) return built();
+    const building = `${dir}.building-${process.pid}`;
     rmSync(building, { recursive: true, force: true });
+    const { code, output, seconds } = buildSite(data, building, merged);
+    if (code !== 0) {
+      rmSync(building, { recursive: true, force: true });
+      return { dir, code, output, seconds };
+    }
+    writeFileSync(meta, JSON.stringify({ code, output, seconds }));
+    try {
+      renameSync(building, dir);
+    } catch {
+      // A second builder (see lockOwnerGone) finished first: theirs is as good.
+      rmSync(building, { recursive: true, force: true });
+    }
+    return { dir, code, output, seconds };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
-  return { dir, code, output, seconds };
+}
+
+/** A synchronous sleep's handle: the build itself is synchronous (spawnSync), so the wait for it is too. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/** mkdir is atomic: true for the one caller that made the lock folder, which then names its process inside. */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+/**
+ * The lock's builder was killed (a test run stopped mid-build). At worst two
+ * waiters both clear it and both build, and the second keeps the first's site.
+ */
+function lockOwnerGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return false; // made a moment ago, its pid not yet written (or just released)
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** The sample site (data/), built once per run. */
