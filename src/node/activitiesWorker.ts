@@ -47,6 +47,4 @@ port.once('message', async ({ config, files }: ActivitiesJob) => {
   } catch (error) {
     port.postMessage({ error } satisfies ActivitiesAnswer);
   }
-  // Answered: the thread ends on its own (see loadDataset, which then need not terminate it).
-  port.close();
 });

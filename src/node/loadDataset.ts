@@ -57,10 +57,9 @@ async function twoThreads(dir: string): Promise<boolean> {
 }
 
 /** Reads the activities on a worker thread: the job goes out at once, the deals' ids when the deals are read. */
-function workerReader(worker: Worker, onAnswer: () => void): ActivitiesReader {
+function workerReader(worker: Worker): ActivitiesReader {
   return (config, files, deals) => new Promise((resolve, reject) => {
     worker.once('message', (answer: ActivitiesAnswer) => {
-      onAnswer();
       if ('error' in answer) reject(answer.error);
       else resolve({ ...answer.read, problems: ProblemLog.revive(answer.read.problems) });
     });
@@ -84,15 +83,10 @@ export async function loadDataset(dir: string, options: { threads?: 1 | 2 } = {}
   const source = directorySource(dir);
   if (!(options.threads === 2 || (options.threads === undefined && (await twoThreads(dir))))) return readDataset(source);
   const worker = new Worker(WORKER, { workerData: { dir } });
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
-  let answered = false;
   try {
-    return await readDataset(source, { readActivities: workerReader(worker, () => (answered = true)) });
+    return await readDataset(source, { readActivities: workerReader(worker) });
   } finally {
-    // A worker that has answered ends on its own; terminate() is kept for one that never got
-    // its job or its deals: stopping workers while others start can crash Node (nodejs/node#56312).
-    if (answered) await exited;
-    else await worker.terminate();
+    await worker.terminate();
   }
 }
 
