@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/node/server.ts';
 import { fixtureText, ROOT, setup, tempDir, TOKEN, type Setup } from '../upload/helpers.ts';
 import { accessTeam, type AccessTeam } from './accessStandIn.ts';
-import { cookieFrom, documentedSession, expectAccessTokensChecked, expectRefused, expectSessionExpires, loginForm, PASSWORD, SECRET, sitePaths, type SitePath } from './site.ts';
+import { cookieFrom, documentedSession, expectAccessTokensChecked, expectRefused, expectSessionExpires, expectWrongGuessesHeldBack, loginForm, PASSWORD, SECRET, sitePaths, type SitePath } from './site.ts';
 
 const PASSWORD_ENV = { KEEPSCORE_ACCESS: 'password', KEEPSCORE_VIEW_PASSWORD: PASSWORD, KEEPSCORE_SESSION_SECRET: SECRET };
 
@@ -88,9 +88,7 @@ describe('password mode on npm start', () => {
 
   // Last: the wrong guesses hold this client (127.0.0.1) back, for the password and the token alike.
   it('answers a wrong password on the form, and then slows that client down', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await get('/login/', loginForm(`wrong guess ${i}`))).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    await expectWrongGuessesHeldBack(get);
     const held = await get('/login/', loginForm(PASSWORD));
     expect(held.status).toBe(429);
     expect(Number(held.headers.get('Retry-After'))).toBeGreaterThan(0);

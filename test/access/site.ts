@@ -97,6 +97,20 @@ export function loginForm(password: string, next = '/'): RequestInit {
 }
 
 /**
+ * Wrong passwords through `get` until the client is held back: the first five cost nothing and the sixth sets
+ * a 1 s wait that doubles with each further one (src/core/access/throttle.ts). On a busy machine the next guess
+ * may arrive after a 1 s wait has run out (a 401 that doubles the wait), so guess until a 429, 12 at most:
+ * six 401s, then perhaps a few more, then the 429.
+ */
+export async function expectWrongGuessesHeldBack(get: Get): Promise<void> {
+  const statuses: number[] = [];
+  while (statuses.length < 12 && statuses.at(-1) !== 429) statuses.push((await get('/login/', loginForm(`wrong guess ${statuses.length}`))).status);
+  expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
+  expect(statuses.at(-1)).toBe(429);
+  expect(statuses.slice(6, -1).every((status) => status === 401)).toBe(true);
+}
+
+/**
  * cloudflare-access, through `get(path, token)`: the team's good token opens a page, JSON and CSV; no token,
  * one signed by a stranger's key under the team's kid, one for another audience and an expired one get 401.
  */
