@@ -23,9 +23,9 @@ function kpisOn(html: string, into = new Map<string, string>()): Map<string, str
 }
 
 describe('astro build', () => {
-  it('renders the team KPIs of the latest month of the fixture', { timeout: 120_000 }, () => {
+  it('renders the team KPIs of the latest month of the fixture', { timeout: 120_000 }, async () => {
     // The run's shared build of the fixture (test/siteBuilds.ts): only read here.
-    const { code, output, dir: outDir } = fixtureSite('tiny');
+    const { code, output, dir: outDir } = await fixtureSite('tiny');
     expect(code, output).toBe(0);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const pages = ['kpi/activity', 'kpi/stages', 'kpi/win-rate', 'kpi/pipeline'].map((p) => readFileSync(join(outDir, p, 'index.html'), 'utf8'));

@@ -34,7 +34,7 @@ let out: string;
 const reports = new Map<string, KpiReport>();
 
 beforeAll(async () => {
-  built = sampleSite();
+  built = await sampleSite();
   out = built.dir;
   dataset = (await loadDataset(DATA)).dataset;
 }, 180_000);

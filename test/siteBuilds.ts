@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { withFileLock } from '../src/node/fileLock.ts';
 import { buildSite, ROOT } from './astroBuild.ts';
 
 export interface SharedSite {
@@ -57,25 +58,19 @@ function inputsStamp(data: string, env: Record<string, string | undefined>): str
  * The site of `data` (a folder inside the project) built with the test
  * process's environment and `env` on top (undefined: unset), once per run.
  * A failed build is not kept: the next caller tries again and sees its output.
+ * Test files run two at a time: of two asking for one site, one builds
+ * (holding the data folder's lock, src/node/fileLock.ts) and the other waits.
  */
-export function sharedSite(data: string, env: Record<string, string | undefined> = {}): SharedSite {
+export async function sharedSite(data: string, env: Record<string, string | undefined> = {}): Promise<SharedSite> {
   const merged = { ...process.env, ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   const { KEEPSCORE_DATA: _data, KEEPSCORE_DIST: _dist, KEEPSCORE_TEST_RUN: _run, ...settings } = merged;
   const name = `${relative(ROOT, data).replaceAll('/', '_')}-${inputsStamp(data, settings)}`;
   const dir = join(runDir(), name);
   const meta = `${dir}.json`;
-  const built = (): SharedSite => ({ dir, ...JSON.parse(readFileSync(meta, 'utf8')) });
-  const lock = `${dir}.lock`;
-  // Test files run two at a time: of two asking for one site, one builds and the other waits for it.
-  while (!takeLock(lock)) {
-    if (existsSync(dir)) return built();
-    if (lockOwnerGone(lock)) rmSync(lock, { recursive: true, force: true });
-    Atomics.wait(PAUSE, 0, 0, 250);
-  }
-  try {
-    if (existsSync(dir)) return built();
-    const building = `${dir}.building-${process.pid}`;
+  return withFileLock(`${dir}.lock`, async () => {
+    if (existsSync(dir)) return { dir, ...JSON.parse(readFileSync(meta, 'utf8')) };
+    const building = `${dir}.building`;
     rmSync(building, { recursive: true, force: true });
     const { code, output, seconds } = buildSite(data, building, merged);
     if (code !== 0) {
@@ -83,58 +78,17 @@ export function sharedSite(data: string, env: Record<string, string | undefined>
       return { dir, code, output, seconds };
     }
     writeFileSync(meta, JSON.stringify({ code, output, seconds }));
-    try {
-      renameSync(building, dir);
-    } catch {
-      // A second builder (see lockOwnerGone) finished first: theirs is as good.
-      rmSync(building, { recursive: true, force: true });
-    }
+    renameSync(building, dir);
     return { dir, code, output, seconds };
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** A synchronous sleep's handle: the build itself is synchronous (spawnSync), so the wait for it is too. */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-/** mkdir is atomic: true for the one caller that made the lock folder, which then names its process inside. */
-function takeLock(lock: string): boolean {
-  try {
-    mkdirSync(lock);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-  writeFileSync(join(lock, 'pid'), String(process.pid));
-  return true;
-}
-
-/**
- * The lock's builder was killed (a test run stopped mid-build). At worst two
- * waiters both clear it and both build, and the second keeps the first's site.
- */
-function lockOwnerGone(lock: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-  } catch {
-    return false; // made a moment ago, its pid not yet written (or just released)
-  }
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  }, 600_000);
 }
 
 /** The sample site (data/), built once per run. */
-export function sampleSite(): SharedSite {
+export function sampleSite(): Promise<SharedSite> {
   return sharedSite(join(ROOT, 'data'));
 }
 
 /** The site of test/fixtures/<name>, built once per run. */
-export function fixtureSite(name = 'tiny', env: Record<string, string | undefined> = {}): SharedSite {
+export function fixtureSite(name = 'tiny', env: Record<string, string | undefined> = {}): Promise<SharedSite> {
   return sharedSite(join(ROOT, 'test/fixtures', name), env);
 }

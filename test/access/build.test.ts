@@ -11,21 +11,21 @@ import { expect, it } from 'vitest';
 import { fixtureSite } from '../siteBuilds.ts';
 
 /** The fixture built with KEEPSCORE_ACCESS = `mode` (undefined: unset; the run's shared build); the output and two pages. */
-function build(mode: string | undefined) {
-  const { code, output, dir } = fixtureSite('tiny', { KEEPSCORE_ACCESS: mode });
+async function build(mode: string | undefined) {
+  const { code, output, dir } = await fixtureSite('tiny', { KEEPSCORE_ACCESS: mode });
   expect(code, output).toBe(0);
   return { output, home: readFileSync(join(dir, 'index.html'), 'utf8'), data: readFileSync(join(dir, 'data/index.html'), 'utf8') };
 }
 
-it('warns loudly when the deployment set no access mode, in the build output and on /data/', { timeout: 170_000 }, () => {
-  const { output, home, data } = build(undefined);
+it('warns loudly when the deployment set no access mode, in the build output and on /data/', { timeout: 170_000 }, async () => {
+  const { output, home, data } = await build(undefined);
   expect(output).toMatch(/^!{72}\n!! Warning: no access mode was set for this build \(KEEPSCORE_ACCESS\),\n!! and the site lists deals\./m);
   expect(data).toMatch(/<section class="access-notice warn"[^>]*data-access="unset"><h2 id="access">Who may read this site<\/h2><p role="alert">Warning: no access mode was set/);
   expect(home).toContain('<li class="logout"><a href="/logout/">Log out</a></li>');
 });
 
-it('says a public site is public, in the build summary and on /data/, and offers no logout', { timeout: 170_000 }, () => {
-  const { output, home, data } = build('public');
+it('says a public site is public, in the build summary and on /data/, and offers no logout', { timeout: 170_000 }, async () => {
+  const { output, home, data } = await build('public');
   expect(output).toMatch(/\[keepscore:access\] Access: Public: Keepscore does not guard this site \(KEEPSCORE_ACCESS=public\)/);
   expect(output).not.toContain('!!!!');
   expect(data).toMatch(/<section class="access-notice note"[^>]*data-access="public">/);

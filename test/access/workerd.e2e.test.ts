@@ -55,7 +55,7 @@ beforeAll(async () => {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...QUIET }, timeout: 120_000,
   });
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-  site = tinySite();
+  site = await tinySite();
   paths = sitePaths(site);
   team = await accessTeam();
   const { createTestHarness } = await import('wrangler');

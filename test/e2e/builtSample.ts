@@ -17,7 +17,7 @@ export interface BuiltSample {
 }
 
 export async function builtSample(): Promise<BuiltSample> {
-  const build = sampleSite();
+  const build = await sampleSite();
   expect(build.code, build.output).toBe(0);
   const server = await serveStatic(build.dir);
   const browser = await launchChromium();

@@ -69,7 +69,7 @@ const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  const build = sampleSite();
+  const build = await sampleSite();
   expect(build.code, build.output).toBe(0);
   outDir = build.dir;
   timings.buildSeconds = Math.round(build.seconds * 10) / 10;

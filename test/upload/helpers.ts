@@ -34,8 +34,8 @@ export function tempDir(name: string): string {
 }
 
 /** The tiny fixture's built site, shared by the run (read only: copy it before changing it); throws when it does not build. */
-export function tinySite(): string {
-  const site = fixtureSite('tiny');
+export async function tinySite(): Promise<string> {
+  const site = await fixtureSite('tiny');
   if (site.code !== 0) throw new Error(site.output);
   return site.dir;
 }
@@ -55,7 +55,7 @@ export async function setup(name: string, env: Record<string, string> = {}, opti
   const dist = join(dir, 'dist');
   cpSync(FIXTURE, data, { recursive: true });
   if (options.site !== false) {
-    cpSync(tinySite(), dist, { recursive: true });
+    cpSync(await tinySite(), dist, { recursive: true });
     const later = new Date(Date.now() + 1000);
     utimesSync(join(dist, 'index.html'), later, later);
   }

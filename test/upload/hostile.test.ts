@@ -18,8 +18,8 @@ import { fixtureText, postCsv, setup } from './helpers.ts';
 let build: SharedSite;
 /** The built site (the run's shared build; read only). */
 let out: string;
-beforeAll(() => {
-  build = fixtureSite('hostile');
+beforeAll(async () => {
+  build = await fixtureSite('hostile');
   out = build.dir;
 }, 200_000);
 
