@@ -1,6 +1,7 @@
 /**
  * `npm start`: the self-hosted Keepscore on HOST:PORT (127.0.0.1:4321),
- * building the site first when dist/ is missing or older than the data.
+ * building the site first when dist/ is missing, and behind the previous
+ * build (served meanwhile) when dist/ is older than the data.
  */
 import { resolve } from 'node:path';
 import { optionsFromEnv, startServer } from './server.ts';

@@ -128,9 +128,19 @@ async function uploadSide(options: ServerOptions, site: LiveSite, log: (line: st
   return { store, rebuild, builder };
 }
 
-/** Builds first when dist/ is missing or older than the data; what a request for a missing site is told. */
+/**
+ * Builds when dist/ is missing or older than the data: first when there is no
+ * site to serve, else behind the previous site, so a restart on a big data
+ * folder never takes the site offline for a build's length (/api/status
+ * shows the "startup" build). Returns what a request for a missing site is told.
+ */
 async function buildIfStale(options: ServerOptions, builder: LocalBuilder | null, log: (line: string) => void): Promise<string> {
   if (!builder || options.buildOnStart === false || !(await isStale(options.dataDir, options.distDir))) return 'Run npm run build, or upload data.';
+  if (await stat(join(options.distDir, 'index.html')).then(() => true, () => false)) {
+    log(`Rebuilding the site from ${options.dataDir}, newer than ${options.distDir}; the previous build is served meanwhile (see /api/status) …`);
+    void builder.request('startup');
+    return 'Run npm run build, or upload data.';
+  }
   log(`Building the site from ${options.dataDir} …`);
   const build = await builder.buildNow('startup');
   if (build.state !== 'failed') return 'Run npm run build, or upload data.';

@@ -1,8 +1,9 @@
 /**
  * `npm start` for tests: the real entry (src/node/main.ts) as a child
  * process on the project's Node, on 127.0.0.1, over the data and dist
- * folders given. It builds first when dist/ is missing or older than the
- * data, then prints the URL it serves; the promise waits for that line.
+ * folders given. It builds first when dist/ is missing (when dist/ is older
+ * than the data, it serves it and rebuilds behind it), then prints the URL
+ * it serves; the promise waits for that line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
