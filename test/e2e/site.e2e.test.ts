@@ -128,21 +128,22 @@ describe('the built sample site in Chromium', () => {
 
     it('renders its charts, passes axe in light and dark, and fits the page budget', { timeout: 90_000 }, async () => {
       const started = performance.now();
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const { page, close, errors } = await open(path, { colorScheme });
-        const svgs = page.locator('main svg[role="graphics-document"]');
-        expect(await svgs.count(), 'charts').toBeGreaterThanOrEqual(charts);
-        for (const svg of await svgs.all()) {
-          expect(await svg.getAttribute('aria-label'), 'chart name').toBeTruthy();
-          expect(await svg.locator('title').count(), 'chart <title>').toBeGreaterThan(0);
-        }
-        if (colorScheme === 'light') resolveShown(await shownNumbers(page));
-        expect(await seriousViolations(page, colorScheme), `${colorScheme} axe`).toEqual([]);
-        // One picture a page, for a person to look at (the dark scheme is axe's to check).
-        if (colorScheme === 'light') await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
-        expect(errors).toEqual([]);
-        await close();
+      const { page, close, errors } = await open(path, { colorScheme: 'light' });
+      const svgs = page.locator('main svg[role="graphics-document"]');
+      expect(await svgs.count(), 'charts').toBeGreaterThanOrEqual(charts);
+      for (const svg of await svgs.all()) {
+        expect(await svg.getAttribute('aria-label'), 'chart name').toBeTruthy();
+        expect(await svg.locator('title').count(), 'chart <title>').toBeGreaterThan(0);
       }
+      resolveShown(await shownNumbers(page));
+      expect(await seriousViolations(page, 'light'), 'light axe').toEqual([]);
+      // One picture a page, for a person to look at (the dark scheme is axe's to check).
+      await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+      // The same page in the dark scheme: only colours change, so the same document is checked again.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await seriousViolations(page, 'dark'), 'dark axe').toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
       timings[`${name}Seconds`] = Math.round((performance.now() - started) / 100) / 10;
       const file = join(outDir, path, 'index.html');
       const css = statSync(join(outDir, 'site.css')).size;
