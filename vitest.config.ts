@@ -27,7 +27,7 @@ export default defineConfig({
       {
         extends: true,
         // Some tests start the CLI or import wrangler: timeouts for a busy 2-core machine.
-        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'unit', exclude: [...configDefaults.exclude, ...BUILDS, ...E2E], testTimeout: 30_000, hookTimeout: 60_000, isolate: false },
       },
       {
         extends: true,
