@@ -94,6 +94,8 @@ export interface SiteModel {
   shared<T>(key: string, build: () => T): T;
   /** A chart as inline SVG, rendered once however many pages show it; money in `where`'s currency (default: the site's). */
   svg(chart: Chart, where?: ChartLocale): Promise<string>;
+  /** The chart's phone layout (Chart.phone) as inline SVG, the same way; null when it has none. */
+  phoneSvg(chart: Chart, where?: ChartLocale): Promise<string | null>;
 }
 
 /** A function computed once per key; the model keeps its caches, no module does. */
@@ -172,7 +174,18 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
   };
   const parts = new Map<string, unknown>();
   const renderers = new Map<string, ChartRenderer>();
-  const rendered = new WeakMap<Chart, Promise<string>>();
+  // Keyed by the spec drawn: a chart's wide and phone layouts are two entries.
+  const rendered = new WeakMap<object, Promise<string>>();
+  const draw = (chart: Chart, spec: Chart['spec'], where: ChartLocale = { locale, currency }): Promise<string> => {
+    let svg = rendered.get(spec);
+    if (!svg) {
+      const key = `${where.locale} ${where.currency}`;
+      let renderer = renderers.get(key);
+      if (!renderer) renderers.set(key, (renderer = chartRenderer(where)));
+      rendered.set(spec, (svg = renderer.render({ ...chart, spec })));
+    }
+    return svg;
+  };
   return {
     dir: dataDir,
     dataset,
@@ -207,15 +220,11 @@ export async function buildSiteModel(dataDir: string, base: string, env: Env = {
       if (!parts.has(key)) parts.set(key, build());
       return parts.get(key) as T;
     },
-    svg(chart, where = { locale, currency }) {
-      let svg = rendered.get(chart);
-      if (!svg) {
-        const key = `${where.locale} ${where.currency}`;
-        let renderer = renderers.get(key);
-        if (!renderer) renderers.set(key, (renderer = chartRenderer(where)));
-        rendered.set(chart, (svg = renderer.render(chart)));
-      }
-      return svg;
+    svg(chart, where) {
+      return draw(chart, chart.spec, where);
+    },
+    phoneSvg(chart, where) {
+      return chart.phone ? draw(chart, chart.phone, where) : Promise.resolve(null);
     },
   };
 }

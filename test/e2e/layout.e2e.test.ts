@@ -109,3 +109,39 @@ describe('every page of the sample site fits its window', () => {
     expect(overflows).toEqual({});
   });
 });
+
+/** Each chart on the page that is shown: its layout (`phone`, `wide` or `single`) and its first text's size in CSS px. */
+function shownCharts(): { layout: string; textPx: number }[] {
+  return [...document.querySelectorAll('main svg[role="graphics-document"]')]
+    .filter((svg) => svg.getBoundingClientRect().width > 0)
+    .map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const text = svg.querySelector('text');
+      const size = text ? parseFloat(getComputedStyle(text).fontSize) : 0;
+      const holder = svg.parentElement?.className ?? '';
+      const layout = holder === 'chart-phone' ? 'phone' : holder === 'chart-wide' ? 'wide' : 'single';
+      return { layout, textPx: Math.round(((size * box.width) / (svg as SVGSVGElement).viewBox.baseVal.width) * 10) / 10 };
+    });
+}
+
+describe("the cockpit's charts on a phone", () => {
+  const COCKPIT = ['/', '/teams/enterprise/', '/reps/alex-rivera/', '/p/2026-Q3/reps/maria-chen/'];
+
+  it.each(COCKPIT)('%s at 390 px shows each chart in its phone layout, text 12 px or more; at 1366 px and in print the wide one', { timeout: 60_000 }, async (path) => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
+    const phone = await page.evaluate(shownCharts);
+    expect(phone.length).toBeGreaterThan(0);
+    for (const chart of phone) {
+      expect(chart.layout).toBe('phone');
+      expect(chart.textPx).toBeGreaterThanOrEqual(12);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const wide = await page.evaluate(shownCharts);
+    expect(wide.map((c) => c.layout)).toEqual(phone.map(() => 'wide'));
+    await page.emulateMedia({ media: 'print' });
+    expect((await page.evaluate(shownCharts)).map((c) => c.layout)).toEqual(phone.map(() => 'wide'));
+    await context.close();
+  });
+});

@@ -22,6 +22,14 @@ export const WIDTH = 1000;
 export const TEXT = 15;
 export const SMALL_TEXT = 14;
 
+/**
+ * A phone's layout (Chart.phone): the inner width of its plot, about what is
+ * left of a 390 px screen's 358 px column once the axis labels have their
+ * room, and its text, a little larger, so it reads at about body size there.
+ */
+export const PHONE_WIDTH = 240;
+export const PHONE_TEXT = 16;
+
 export const THEME: Config = {
   aria: false,
   background: 'transparent',
@@ -47,6 +55,12 @@ export const THEME: Config = {
   title: { color: 'currentColor' },
   line: { strokeWidth: 2 },
   point: { size: 36, strokeWidth: 2, opacity: 1 },
+};
+
+/** The config a phone layout carries: the theme's text sizes raised to PHONE_TEXT (the renderer lays it over THEME key by key). */
+export const PHONE_CONFIG: Config = {
+  axis: { ...THEME.axis, labelFontSize: PHONE_TEXT, titleFontSize: PHONE_TEXT },
+  text: { ...THEME.text, fontSize: PHONE_TEXT },
 };
 
 /** The d3-format pattern of an axis of values: money in SI units with up to 3 digits ($1.2M, $250k), percentages without decimals. */

@@ -5,7 +5,7 @@
  * are named at their last point (direct labels, no colour key to look up).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisFormat, COLOUR_FIELD, WIDTH } from './theme.ts';
+import { axisFormat, COLOUR_FIELD, PHONE_CONFIG, PHONE_WIDTH, WIDTH } from './theme.ts';
 import type { Chart, LegendItem, ValueFormat } from './types.ts';
 
 /** One month of one series; `value` null (no denominator) leaves a gap. */
@@ -116,5 +116,7 @@ export function trendChart(input: TrendInput): Chart {
           },
         ],
       };
-  return { spec, label: input.label, summary: input.summary, legend: input.stacked ? input.series : [], empty: values.length === 0 };
+  // On a phone: the plot narrower (the lines' names at their ends need their room) and a little lower; the axis keeps the month labels that fit (labelOverlap).
+  const phone = { ...spec, width: PHONE_WIDTH - 50, height: 200, config: PHONE_CONFIG } as TopLevelSpec;
+  return { spec, phone, label: input.label, summary: input.summary, legend: input.stacked ? input.series : [], empty: values.length === 0 };
 }

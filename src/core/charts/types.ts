@@ -4,6 +4,12 @@ import type { TopLevelSpec } from 'vega-lite';
 /** A chart ready to render: the Vega-Lite spec, and the words a screen reader gets in its place. */
 export interface Chart {
   spec: TopLevelSpec;
+  /**
+   * The same chart laid out for a phone (theme.ts's PHONE_WIDTH), where its
+   * builder makes one: pages that ask for it draw both, and a narrow screen
+   * shows this one, whose text would otherwise shrink to a third of its size.
+   */
+  phone?: TopLevelSpec;
   /** The accessible name: what the chart shows, e.g. "Next-step rate by month, whole team and Maria Chen". */
   label: string;
   /** A one- or two-sentence text summary of what the data says; shown under the chart too. */

@@ -30,6 +30,8 @@ export interface Frame {
   where: ChartLocale;
   /** A chart as inline SVG, rendered once for the whole site (SiteModel.svg). */
   svg(chart: Chart): Promise<string>;
+  /** Its phone layout the same way, or null (SiteModel.phoneSvg). */
+  phoneSvg(chart: Chart): Promise<string | null>;
   favicon: string;
   nav: { href: string; text: string }[];
   /** The logout link after the navigation; null on a public site. */
@@ -66,6 +68,7 @@ export function frameOf(site: SiteModel, title: string, stamp: Stamp = stampOf(s
     l,
     where: { locale, currency: site.config.currency },
     svg: (chart) => site.svg(chart),
+    phoneSvg: (chart) => site.phoneSvg(chart),
     favicon: urls.asset('favicon.svg'),
     nav: [
       { href: urls.page('scope', team, null), text: l['nav.overview'] },

@@ -50,7 +50,7 @@ function reportFrame(site: SiteModel, shown: ShownReport, w: Words): Frame {
   const where = { locale: w.locale, currency: shown.report.currency };
   const title = fill(w.l['report.title'], { month: formatMonth(shown.month, w.locale) });
   const frame = frameOf(site, withAsOf(site, title, parsePeriod(shown.month) as Period, shown.report.asOf), stampOf(shown.report.asOf, shown.frozen ? false : site.exported, w));
-  return { ...frame, where, svg: (chart) => site.svg(chart, where) };
+  return { ...frame, where, svg: (chart) => site.svg(chart, where), phoneSvg: (chart) => site.phoneSvg(chart, where) };
 }
 
 export function reportPage(site: SiteModel, month: string): ReportPage {
