@@ -2,7 +2,8 @@
  * End-to-end in real Chromium (Debian's /usr/bin/chromium driven by
  * playwright-core; no browser is downloaded): the sample site is built once
  * with the real `astro build` (the run's shared build, test/siteBuilds.ts),
- * served over HTTP on 127.0.0.1, and every page below is opened with JavaScript on and off, checked for its charts,
+ * served over HTTP on 127.0.0.1, and every page below is opened, checked for its charts (and for needing no
+ * JavaScript: no script in its HTML; the home page is also opened with JavaScript off),
  * checked by axe-core (no serious or critical violation, light and dark),
  * screenshotted (light) into test-results/e2e/. A report page is printed to an A4 PDF.
  */
@@ -119,7 +120,7 @@ async function seriousViolations(page: Page, colorScheme: 'light' | 'dark'): Pro
 }
 
 describe('the built sample site in Chromium', () => {
-  /** What each page shows with JavaScript on (light scheme), for the JavaScript-off comparison. */
+  /** What each page shows with JavaScript on (light scheme), for the home page's JavaScript-off comparison. */
   const shownWithScript = new Map<string, Promise<{ cells: string[]; charts: number }>>();
 
   describe.each(ALL_PAGES)('$name ($path)', ({ name, path, charts }) => {
@@ -150,14 +151,24 @@ describe('the built sample site in Chromium', () => {
       expect(statSync(file).size + css, 'HTML + CSS bytes').toBeLessThanOrEqual(PAGE_BUDGET);
     });
 
-    it('shows the same numbers and charts with JavaScript disabled', { timeout: 90_000 }, async () => {
-      const off = await open(path, { javaScriptEnabled: false });
-      const withoutScript = await shownNumbers(off.page);
-      await off.close();
-      const withScript = await shownWithScript.get(path)!;
-      expect(withScript.cells.length).toBeGreaterThan(0);
-      expect(withoutScript).toEqual(withScript);
+    it('needs no JavaScript: no script, event handler or javascript: link in its HTML', () => {
+      const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
+      expect(html).toContain('<main');
+      expect(html).not.toMatch(/<script\b/i);
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html).not.toMatch(/javascript:/i);
     });
+
+  });
+
+  // Without a script a page cannot differ with JavaScript off; the home page is opened so, to show it.
+  it('the home page shows the same numbers and charts with JavaScript disabled', { timeout: 90_000 }, async () => {
+    const off = await open('/', { javaScriptEnabled: false });
+    const withoutScript = await shownNumbers(off.page);
+    await off.close();
+    const withScript = await shownWithScript.get('/')!;
+    expect(withScript.cells.length).toBeGreaterThan(0);
+    expect(withoutScript).toEqual(withScript);
   });
 });
 
