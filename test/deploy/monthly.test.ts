@@ -1,6 +1,6 @@
 /**
  * The monthly job's own steps (.github/workflows/monthly.yml), run locally
- * against a temp copy of the sample data kept in its own git repository
+ * against a temp copy of the tiny fixture kept in its own git repository
  * with a bare "origin": pick the month, validate, freeze, commit and push,
  * build, deploy (skipped without secrets). A second run of the same month
  * changes no byte and commits nothing.
@@ -13,7 +13,7 @@ import { snapshotFolder } from '../upload/helpers.ts';
 import { runCli } from '../astroBuild.ts';
 import { ROOT, WorkflowRun } from './workflow.ts';
 
-/** A whole month of the sample (as of 2026-11-27) that data/ has not frozen. */
+/** A whole month of the tiny fixture (as of late November 2026), not frozen yet. */
 const PERIOD = '2026-09';
 
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -30,7 +30,7 @@ function dataFiles(): Record<string, string> {
 }
 
 beforeAll(() => {
-  cpSync(join(ROOT, 'data'), data, { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/tiny'), data, { recursive: true });
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin]);
   git('init', '-q', '-b', 'main');
   git('add', '-A');
