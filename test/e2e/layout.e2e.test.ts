@@ -125,7 +125,8 @@ function shownCharts(): { layout: string; textPx: number }[] {
 }
 
 describe("the cockpit's charts on a phone", () => {
-  const COCKPIT = ['/', '/teams/enterprise/', '/reps/alex-rivera/', '/p/2026-Q3/reps/maria-chen/'];
+  /** The current month's pages, at their bookmarked URLs and under /p/. */
+  const COCKPIT = ['/', '/teams/enterprise/', '/reps/alex-rivera/', '/p/2026-11/reps/maria-chen/'];
 
   it.each(COCKPIT)('%s at 390 px shows each chart in its phone layout, text 12 px or more; at 1366 px and in print the wide one', { timeout: 60_000 }, async (path) => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
@@ -142,6 +143,16 @@ describe("the cockpit's charts on a phone", () => {
     expect(wide.map((c) => c.layout)).toEqual(phone.map(() => 'wide'));
     await page.emulateMedia({ media: 'print' });
     expect((await page.evaluate(shownCharts)).map((c) => c.layout)).toEqual(phone.map(() => 'wide'));
+    await context.close();
+  });
+
+  it("draws a past period's charts once, wide (the bookmarked pages are the ones opened on a phone)", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}/p/2026-Q3/reps/maria-chen/`, { waitUntil: 'load' });
+    const shown = await page.evaluate(shownCharts);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((c) => c.layout === 'single')).toBe(true);
     await context.close();
   });
 });
