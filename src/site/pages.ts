@@ -4,7 +4,8 @@
  * download of every table these pages hold. The cockpit's pages (each
  * scope's page, its deal lists and the four KPI pages) exist for every month and quarter of
  * the data under `/p/<period>/`, and the bookmarked URLs show the current
- * month: one page object serves both its URLs.
+ * month: one page object serves both its URLs. Deal pages are made as
+ * their route renders them (Deferred), not all at once.
  */
 import { kpiJson } from '../core/kpi/json.ts';
 import type { Period } from '../core/kpi/periods.ts';
@@ -19,11 +20,23 @@ import { downloads, type Table } from './present/table.ts';
 import { notFoundPage, uploadPage, type NotFoundPage, type UploadPage } from './present/uploadPage.ts';
 import { winRatePage, type WinRatePage } from './present/winRatePage.ts';
 import type { SiteModel } from './model.ts';
+import type { Scope } from './scopes.ts';
 
 /** A page and the route parameter of one of its URLs (`[...at]`: undefined for the bookmarked one, `p/<period>` otherwise). */
 export interface Routed<P> {
   at: string | undefined;
   page: P;
+}
+
+/**
+ * A page made only when its route renders it, and let go after: a site's
+ * deal pages hold a row per deal, list and period (547 MB of the bench
+ * data's 902 MB of page objects), and have no table to download.
+ */
+export interface Deferred<P> {
+  scope: Scope;
+  period: Period;
+  make(): P;
 }
 
 export interface SitePages {
@@ -33,8 +46,8 @@ export interface SitePages {
   stages: Routed<StagesPage>[];
   winRate: Routed<WinRatePage>[];
   pipeline: Routed<PipelinePage>[];
-  /** Every scope's deal lists, for every period; none when the config says `"deals": "hide"`. */
-  deals: Routed<DealsPage>[];
+  /** Every scope's deal lists, for every period, each made as it renders; none when the config says `"deals": "hide"`. */
+  deals: Routed<Deferred<DealsPage>>[];
   reportList: ReportListPage;
   reports: ReportPage[];
   data: DataPage;
@@ -60,7 +73,7 @@ export function sitePages(site: SiteModel, narratives: ReadonlySet<string>): Sit
     stages: everyPeriod(site, (period) => [stagesPage(site, period)]),
     winRate: everyPeriod(site, (period) => [winRatePage(site, period)]),
     pipeline: everyPeriod(site, (period) => [pipelinePage(site, period)]),
-    deals: site.dealsShown ? everyPeriod(site, (period) => site.scopes.all.map((scope) => dealsPage(site, scope, period))) : [],
+    deals: site.dealsShown ? everyPeriod(site, (period) => site.scopes.all.map((scope) => ({ scope, period, make: () => dealsPage(site, scope, period) }))) : [],
     reportList: reportListPage(site, narratives),
     reports: site.months.map((m) => reportPage(site, m.id)),
     data: dataPage(site),
