@@ -49,11 +49,12 @@ const KPI_WORK_PAGES: PageCase[] = [
   { name: 'team', path: '/teams/enterprise/', charts: 1 },
 ];
 
-/** Pages of the cockpit (issue 12): a past month's home, a past rep page, a quarter's home, team and KPI page. */
+/**
+ * Pages of the cockpit (issue 12) under /p/: a past month's home, a quarter's team and KPI page (a past
+ * rep page and a quarter's home are the same templates as those above with less on them).
+ */
 const PERIOD_PAGES: PageCase[] = [
   { name: 'month-home', path: '/p/2026-10/', charts: 1 },
-  { name: 'past-rep', path: '/p/2026-09/reps/alex-rivera/', charts: 1 },
-  { name: 'quarter-home', path: '/p/2026-Q3/', charts: 1 },
   { name: 'quarter-team', path: '/p/2026-Q4/teams/mid-market/', charts: 1 },
   { name: 'quarter-kpi-stages', path: '/p/2026-Q3/kpi/stages/', charts: 1 },
 ];
