@@ -34,6 +34,20 @@ describe('session cookie', () => {
     expect(await sessionValid(key, value, NOW, DAY - 1)).toBe(false);
   });
 
+  it('takes only the encoding it writes: a MAC whose last character differs in its two unused bits is refused', async () => {
+    const key = await sessionKey(PASSWORD, SECRET);
+    // Each expiry's MAC ends in a character with zero low bits; +1 in the alphabet sets one of them and decodes alike.
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let expires = NOW + 1; expires < NOW + 40; expires++) {
+      const value = documented(expires);
+      expect(await sessionValid(key, value, NOW, DAY)).toBe(true);
+      const last = ALPHABET.indexOf(value.at(-1)!);
+      const twin = `${value.slice(0, -1)}${ALPHABET[last + 1]}`;
+      expect(Buffer.from(twin.split('.')[2], 'base64url')).toEqual(Buffer.from(value.split('.')[2], 'base64url'));
+      expect(await sessionValid(key, twin, NOW, DAY), twin).toBe(false);
+    }
+  });
+
   it('refuses a changed expiry, another password or secret, and malformed values', async () => {
     const key = await sessionKey(PASSWORD, SECRET);
     const [, , mac] = documented(NOW + DAY).split('.');

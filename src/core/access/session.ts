@@ -33,7 +33,9 @@ export async function signSession(key: CryptoKey, expires: number): Promise<stri
 
 /** Whether `value` is a session of this key that is still running at `now` (Unix seconds). */
 export async function sessionValid(key: CryptoKey, value: string, now: number, lifetimeSeconds: number): Promise<boolean> {
-  const match = /^v1\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  // 32 bytes are 43 base64url characters whose last one carries 4 bits and 2 zero bits: a last character
+  // with those bits set decodes to the same MAC, so only the one encoding signSession writes is taken.
+  const match = /^v1\.(\d{1,12})\.([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048])$/.exec(value);
   if (!match) return false;
   const expires = Number(match[1]);
   if (expires <= now || expires > now + lifetimeSeconds) return false;
