@@ -4,7 +4,9 @@
 // folder under .cache/; three at once built the same files as one alone),
 // and test/siteBuilds.ts lets one file build a shared site while others wait.
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // One id per run, set here in the main process and inherited by every worker: test/siteBuilds.ts
 // builds each fixture site once per run under .cache/run-<id>/ and shares it between test files.
@@ -18,8 +20,27 @@ const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.t
 // test/upload: the upload API on the real server, with real builds of the tiny fixture (issue 4).
 const E2E = ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts', 'test/access/**/*.e2e.test.ts'];
 
+/**
+ * The longest files start first, the first two sharing no build: the sample's
+ * build (site.e2e's) and the exports' (imports/build's) then run side by side,
+ * where in file-size order site.e2e and site.test both waited on the sample
+ * (one core idle for its 10 s) and the imports came last. A fresh clone has
+ * no timings; vitest orders the rest by size, or by the last run's timings.
+ */
+const FIRST = ['test/e2e/site.e2e.test.ts', 'test/imports/build.test.ts', 'test/e2e/journey.e2e.test.ts', 'test/e2e/layout.e2e.test.ts', 'test/upload/sigkill.test.ts'];
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const at = FIRST.indexOf(relative(import.meta.dirname, file.moduleId));
+      return at < 0 ? FIRST.length : at;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     // Vitest's default leaves a core free (one worker on a 2-core machine); the tests wait on
     // builds, browsers and servers in child processes, so every core gets a worker.
     maxWorkers: availableParallelism(),
