@@ -46,7 +46,7 @@ export function barsChart(input: BarsInput): Chart {
   const y = (labelLimit: number) => ({ field: 'category', type: 'nominal' as const, sort: BY_ORDER, title: null, axis: { labelLimit } });
   const maxValue = Math.max(0, input.rule?.value ?? 0, ...values.map((v) => v.value));
   const scale = { domain: [0, maxValue > 0 ? maxValue : 1], nice: true };
-  /** The layers, with the names cut at `labelLimit`, about `tickCount` ticks on the value axis, and the notes or not. */
+  /** The layers, with the names cut at `labelLimit`, about `tickCount` ticks on the value axis, and the notes and the rule's label or not. */
   const layers = (labelLimit: number, tickCount: number, notes: boolean): object[] => {
     const x = { field: 'value', type: 'quantitative' as const, title: input.xTitle, axis: { format: axisFormat(input.format), tickCount }, scale };
     return [
@@ -70,11 +70,13 @@ export function barsChart(input: BarsInput): Chart {
               mark: { type: 'rule', strokeDash: [4, 3], color: 'currentColor', strokeWidth: 1.5 },
               encoding: { x: { field: 'value', type: 'quantitative' } },
             },
-            {
-              data: { values: [input.rule] },
-              mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', y: -14 },
-              encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-            },
+            ...(notes
+              ? [{
+                  data: { values: [input.rule] },
+                  mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', y: -14 },
+                  encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+                }]
+              : []),
           ]
         : []),
     ];
@@ -87,8 +89,9 @@ export function barsChart(input: BarsInput): Chart {
     data: { values },
   };
   const spec = { ...frame, width: WIDTH - noteWidth, layer: layers(220, 5, true) } as TopLevelSpec;
-  // On a phone the notes would take half the width: they are left to the table under the chart (an alert keeps its
-  // outline and gets a mark, and the caller's summary says it in words), and names are cut shorter.
+  // On a phone the notes and the rule's label would take half the width: they are left to the table under the chart and
+  // the chart's name (an alert keeps its outline and gets a mark, and the caller's summary says it in words), and names
+  // are cut shorter.
   const phone = { ...frame, width: PHONE_WIDTH - 30, layer: layers(140, 3, false), config: PHONE_CONFIG } as TopLevelSpec;
   return { spec, phone, label: input.label, summary: input.summary, legend: input.legend ?? [], empty: input.bars.every((b) => b.value === null) };
 }

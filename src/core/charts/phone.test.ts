@@ -70,4 +70,30 @@ describe('phone layouts', () => {
     expect(phone.match(/◀/g)).toHaveLength(1);
     expect(textPx(phone, PHONE_TEXT)).toBeGreaterThanOrEqual(12);
   });
+
+  it("a trend of funnel steps, whose names are long, reads at 12 px or more on a phone, the names cut", async () => {
+    const steps = ['Qualify → Discovery', 'Discovery → Proposal', 'Proposal → Negotiation', 'Negotiation → Closed Won'];
+    const chart = trendChart({
+      label: 'Conversion of each step', summary: '', months: MONTHS, format: 'percent', yTitle: 'Conversion',
+      series: steps.map((name, i) => ({ name, colour: ['#2f7ed8', '#7c3aed', '#b83fc7', '#d6336c'][i] })),
+      points: MONTHS.flatMap((month, m) => steps.map((series, i) => ({ month, series, value: 0.5 + i / 10 - m / 100, small: false }))),
+    });
+    const { wide, phone } = await both(chart);
+    expect(wide).toContain('Negotiation → Closed Won');
+    expect(phone).not.toContain('Negotiation → Closed Won');
+    expect(textPx(phone, PHONE_TEXT)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('a bar chart with a threshold reads at 12 px or more on a phone, the threshold named in its title only', async () => {
+    const chart = barsChart({
+      label: 'Coverage; dashed line: threshold 3×', summary: '', format: 'decimal', xTitle: 'Coverage', noteWidth: 170,
+      rule: { value: 3, label: 'Coverage threshold 3×' },
+      bars: ['Whole team', 'Team Mid-Market', 'Dana Kowalski', 'James O\'Brien'].map((category, i) => ({ category, value: 0.5 + i, colour: '#2f7ed8' })),
+    });
+    const { wide, phone } = await both(chart);
+    expect(wide).toContain('Coverage threshold 3×');
+    expect(phone).not.toContain('Coverage threshold 3×');
+    expect(phone).toContain('stroke-dasharray');
+    expect(textPx(phone, PHONE_TEXT)).toBeGreaterThanOrEqual(12);
+  });
 });

@@ -83,8 +83,8 @@ export function trendChart(input: TrendInput): Chart {
   const top = Math.max(0, ...points.map((p) => p.value as number));
   const places = new Map(labelPlaces(ends, top).map((place, i) => [ends[i], place]));
   const values = points.map((p) => ({ ...p, ...seriesOf.get(p.series)!, last: last.has(p), place: places.get(p as TrendPoint & { value: number }) ?? p.value }));
-  const size = { width: input.width ?? WIDTH, height: input.height ?? 240 };
-  const spec: TopLevelSpec = input.stacked
+  /** The chart at `size`; `nameLimit`: the most room a line's name at its end may take (cut with an ellipsis past it). */
+  const layout = (size: { width: number; height: number }, nameLimit?: number): TopLevelSpec => input.stacked
     ? {
         ...size,
         data: { values },
@@ -111,12 +111,14 @@ export function trendChart(input: TrendInput): Chart {
           },
           {
             transform: [{ filter: 'datum.last' }],
-            mark: { type: 'text', align: 'left', dx: 8, fontWeight: 'bold' },
+            mark: { type: 'text', align: 'left', dx: 8, fontWeight: 'bold', ...(nameLimit ? { limit: nameLimit } : {}) },
             encoding: { y: { field: 'place', type: 'quantitative' }, text: { field: 'series' }, color: colour },
           },
         ],
       };
-  // On a phone: the plot narrower (the lines' names at their ends need their room) and a little lower; the axis keeps the month labels that fit (labelOverlap).
-  const phone = { ...spec, width: PHONE_WIDTH - 50, height: 200, config: PHONE_CONFIG } as TopLevelSpec;
+  const spec = layout({ width: input.width ?? WIDTH, height: input.height ?? 240 });
+  // On a phone: the plot narrower and a little lower, names at the lines' ends cut past 200 units (Vega's width for about 15 letters: "Negotiation → Cl…"); the axis
+  // keeps the month labels that fit (labelOverlap).
+  const phone = { ...layout({ width: PHONE_WIDTH - 50, height: 200 }, 200), config: PHONE_CONFIG } as TopLevelSpec;
   return { spec, phone, label: input.label, summary: input.summary, legend: input.stacked ? input.series : [], empty: values.length === 0 };
 }

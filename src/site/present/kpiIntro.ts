@@ -27,6 +27,13 @@ export interface KpiPageFrame {
   intro: KpiIntro;
   /** "Month by month, June 2025 – November 2026": the trends' heading. */
   trendTitle: string;
+  /**
+   * Whether its charts are drawn a second time for a phone, as the cockpit's
+   * (ScopePage.phone): on the current month's pages; not on /kpi/activity/,
+   * whose small multiples have no phone layout and whose one trend would take
+   * it over the page budget.
+   */
+  phone: boolean;
 }
 
 export function kpiPageFrame(site: SiteModel, kpi: KpiId, period: Period, more: string): KpiPageFrame {
@@ -39,6 +46,7 @@ export function kpiPageFrame(site: SiteModel, kpi: KpiId, period: Period, more: 
     period,
     head,
     trendTitle: trendTitle(site, 'page.trendTitle'),
+    phone: kpi !== 'activity' && period.id === site.timeline.month.id,
     intro: {
       title,
       badge: l[lagging ? 'indicator.lagging' : 'indicator.leading'],
