@@ -92,6 +92,6 @@ export function barsChart(input: BarsInput): Chart {
   // On a phone the notes and the rule's label would take half the width: they are left to the table under the chart and
   // the chart's name (an alert keeps its outline and gets a mark, and the caller's summary says it in words), and names
   // are cut shorter.
-  const phone = { ...frame, width: PHONE_WIDTH - 30, layer: layers(140, 3, false), config: PHONE_CONFIG } as TopLevelSpec;
+  const phone = { ...frame, width: PHONE_WIDTH - 30, layer: layers(170, 3, false), config: PHONE_CONFIG } as TopLevelSpec;
   return { spec, phone, label: input.label, summary: input.summary, legend: input.legend ?? [], empty: input.bars.every((b) => b.value === null) };
 }

@@ -48,7 +48,7 @@ export function forecastChart(input: ForecastChartInput): Chart {
   const frame = { height: Math.max(1, values.length) * ROW, data: { values } };
   const spec = { ...frame, width: WIDTH - (input.noteWidth ?? 240), encoding: { y: y(220) }, layer: [...marks(x(6)), note] } as TopLevelSpec;
   // On a phone: no notes past the rows (the table under the chart has them), names cut shorter, fewer ticks.
-  const phone = { ...frame, width: PHONE_WIDTH - 30, encoding: { y: y(140) }, layer: marks(x(3)), config: PHONE_CONFIG } as TopLevelSpec;
+  const phone = { ...frame, width: PHONE_WIDTH - 30, encoding: { y: y(170) }, layer: marks(x(3)), config: PHONE_CONFIG } as TopLevelSpec;
   const legend: LegendItem[] = [
     { name: input.names.closedWon, colour: input.colours.closedWon },
     { name: input.names.range, colour: input.colours.range },
