@@ -1,6 +1,6 @@
 /**
- * Every page of three data folders (the hand-made fixture, the Maven CRM
- * export and the sample), built as a build builds them: every number a page
+ * Every page of four data folders (the hand-made fixture, the Maven and Zoho
+ * CRM exports and the sample), built as a build builds them: every number a page
  * shows is a metric cell, and one metric of one scope in one period reads
  * the same on every page that shows it; every table is a download.
  */
@@ -14,7 +14,7 @@ import { buildSiteModel, type SiteModel } from './model.ts';
 import { siteDownloads, sitePages, type SitePages } from './pages.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const FOLDERS = { tiny: 'test/fixtures/tiny', maven: 'test/fixtures/maven-crm', sample: 'data' };
+const FOLDERS = { tiny: 'test/fixtures/tiny', maven: 'test/fixtures/maven-crm', zoho: 'test/fixtures/zoho-crm-demo', sample: 'data' };
 
 /** Every cell with a KPI trace anywhere in `view`, with its text. */
 function tracedCells(view: unknown, found: { kpi: KpiTrace; text: string }[] = []): { kpi: KpiTrace; text: string }[] {

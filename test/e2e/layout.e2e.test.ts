@@ -11,7 +11,8 @@
  * this 2-core machine, so all of them at three widths would take minutes.
  * A period's pages differ from another period's only in their numbers, so at
  * 1366 px and 390 px the test opens every page that is not under /p/ (the
- * bookmarked current month, reports, data, upload, 404) and every page of
+ * bookmarked current month, data, upload, 404; of the 18 monthly reports,
+ * one template, the oldest and the newest two) and every page of
  * the latest quarter (a month's pages are the current month's kinds, with
  * less on them: no week plan, no month to date beside them); at 1920 px,
  * where a wider window only gives a page's grid more room, one page of each
@@ -33,11 +34,16 @@ const WIDTHS: { width: number; pages: (paths: string[]) => string[] }[] = [
 /** The period folder of a page (`2026-Q4` of `/p/2026-Q4/kpi/stages/`), or null for a page outside /p/. */
 const periodOf = (path: string) => /^\/p\/([^/]+)\//.exec(path)?.[1] ?? null;
 
-/** Every page outside /p/, and every page of the newest quarter. */
+/** A monthly report's path (`/reports/2026-10/`), not the list of them. */
+const isReport = (path: string) => /^\/reports\/[^/]+\/$/.test(path);
+
+/** Every page outside /p/ but the monthly reports, of which the oldest and the newest two (the live and the last frozen), and every page of the newest quarter. */
 function fullSets(paths: string[]): string[] {
   const quarters = [...new Set(paths.map(periodOf).filter((p) => p !== null && /^\d{4}-Q\d$/.test(p)))].sort();
   const newest = quarters[quarters.length - 1];
-  return paths.filter((path) => periodOf(path) === null || periodOf(path) === newest);
+  const reports = paths.filter(isReport).sort();
+  const shownReports = new Set([reports[0], ...reports.slice(-2)]);
+  return paths.filter((path) => (isReport(path) ? shownReports.has(path) : periodOf(path) === null || periodOf(path) === newest));
 }
 
 /** A page's kind and its period's kind: `/p/2026-Q4/reps/maria-chen/` -> `/p/quarter/reps/<name>/`. */
@@ -87,6 +93,7 @@ describe('every page of the sample site fits its window', () => {
     for (const path of ['/', '/deals/', '/reps/maria-chen/deals/', '/kpi/pipeline/', '/reports/2026-10/', '/p/2026-Q4/', '/p/2026-Q4/teams/enterprise/deals/', '/p/2026-Q4/reps/alex-rivera/']) expect(chosen).toContain(path);
     expect(chosen).not.toContain('/p/2025-06/reps/maria-chen/');
     expect(chosen).not.toContain('/p/2026-10/');
+    expect(chosen.filter(isReport)).toEqual(['/reports/2025-06/', '/reports/2026-10/', '/reports/2026-11/']);
   });
 
   it('picks one page of each kind and period kind at 1920 px', () => {
