@@ -21,13 +21,13 @@ const BUILDS = ['test/build.test.ts', 'test/site.test.ts', 'test/imports/build.t
 const E2E = ['test/e2e/**/*.e2e.test.ts', 'test/upload/**/*.test.ts', 'test/access/**/*.e2e.test.ts'];
 
 /**
- * The longest files start first, the first two sharing no build: the sample's
- * build (site.e2e's) and the exports' (imports/build's) then run side by side,
- * where in file-size order site.e2e and site.test both waited on the sample
- * (one core idle for its 10 s) and the imports came last. A fresh clone has
- * no timings; vitest orders the rest by size, or by the last run's timings.
+ * The longest files start first, the first two sharing no build: site.e2e
+ * builds the sample while sigkill (no site build) runs beside it, where in
+ * file-size order site.e2e and site.test both waited on the sample's build
+ * (one core idle for its 10 s). A fresh clone has no timings; vitest orders
+ * the rest by size, or by the last run's timings.
  */
-const FIRST = ['test/e2e/site.e2e.test.ts', 'test/imports/build.test.ts', 'test/e2e/journey.e2e.test.ts', 'test/e2e/layout.e2e.test.ts', 'test/upload/sigkill.test.ts'];
+const FIRST = ['test/e2e/site.e2e.test.ts', 'test/upload/sigkill.test.ts', 'test/e2e/journey.e2e.test.ts', 'test/e2e/layout.e2e.test.ts', 'test/e2e/deals.e2e.test.ts'];
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (file: TestSpecification) => {
