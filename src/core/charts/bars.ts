@@ -49,7 +49,7 @@ export function barsChart(input: BarsInput): Chart {
   /** The layers, with the names cut at `labelLimit`, about `tickCount` ticks on the value axis, and the notes and the rule's label or not. */
   const layers = (labelLimit: number, tickCount: number, notes: boolean): object[] => {
     const x = { field: 'value', type: 'quantitative' as const, title: input.xTitle, axis: { format: axisFormat(input.format), tickCount }, scale };
-    return [
+    const layered: object[] = [
       {
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
@@ -63,23 +63,12 @@ export function barsChart(input: BarsInput): Chart {
       notes
         ? { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { x, y: y(labelLimit), text: { field: 'note' } } }
         : { transform: [{ filter: 'datum.alert' }], mark: { type: 'text', align: 'left', dx: 4, fontWeight: 'bold' }, encoding: { x, y: y(labelLimit), text: { value: ALERT_MARK } } },
-      ...(input.rule
-        ? [
-            {
-              data: { values: [input.rule] },
-              mark: { type: 'rule', strokeDash: [4, 3], color: 'currentColor', strokeWidth: 1.5 },
-              encoding: { x: { field: 'value', type: 'quantitative' } },
-            },
-            ...(notes
-              ? [{
-                  data: { values: [input.rule] },
-                  mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', y: -14 },
-                  encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-                }]
-              : []),
-          ]
-        : []),
     ];
+    if (!input.rule) return layered;
+    const at = { x: { field: 'value', type: 'quantitative' } };
+    layered.push({ data: { values: [input.rule] }, mark: { type: 'rule', strokeDash: [4, 3], color: 'currentColor', strokeWidth: 1.5 }, encoding: at });
+    if (notes) layered.push({ data: { values: [input.rule] }, mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', y: -14 }, encoding: { ...at, text: { field: 'label' } } });
+    return layered;
   };
   const noteWidth = input.noteWidth ?? 100;
   const frame = {
