@@ -8,7 +8,7 @@
  * its settings copies it first or builds its own with buildSite().
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { withFileLock } from '../src/node/fileLock.ts';
 import { buildSite, ROOT } from './astroBuild.ts';
@@ -91,4 +91,23 @@ export function sampleSite(): Promise<SharedSite> {
 /** The site of test/fixtures/<name>, built once per run. */
 export function fixtureSite(name = 'tiny', env: Record<string, string | undefined> = {}): Promise<SharedSite> {
   return sharedSite(join(ROOT, 'test/fixtures', name), env);
+}
+
+/**
+ * The open site a team publishes: test/fixtures/tiny with `"deals": "hide"`,
+ * built with KEEPSCORE_ACCESS=public, once per run. Its data folder is a copy
+ * made once per run (under a lock) in the run's folder, so its stamp holds.
+ */
+export async function openSite(): Promise<SharedSite> {
+  const data = join(runDir(), 'tiny-deals-hidden-data');
+  await withFileLock(`${data}.lock`, async () => {
+    if (existsSync(data)) return;
+    const making = `${data}.making`;
+    rmSync(making, { recursive: true, force: true });
+    cpSync(join(ROOT, 'test/fixtures/tiny'), making, { recursive: true });
+    const config = JSON.parse(readFileSync(join(making, 'keepscore.config.json'), 'utf8'));
+    writeFileSync(join(making, 'keepscore.config.json'), JSON.stringify({ ...config, deals: 'hide' }));
+    renameSync(making, data);
+  });
+  return sharedSite(data, { KEEPSCORE_ACCESS: 'public' });
 }
