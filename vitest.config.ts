@@ -56,7 +56,8 @@ export default defineConfig({
       {
         extends: true,
         // A file's hooks may wait for a shared build that another file is running.
-        test: { name: 'site', include: [...BUILDS, ...E2E], testTimeout: 120_000, hookTimeout: 240_000 },
+        // One Chromium for the run's browser tests (test/e2e/browserServer.ts).
+        test: { name: 'site', include: [...BUILDS, ...E2E], testTimeout: 120_000, hookTimeout: 240_000, globalSetup: ['test/e2e/browserServer.ts'] },
       },
     ],
   },

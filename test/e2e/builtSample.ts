@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { sampleSite } from '../siteBuilds.ts';
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export interface BuiltSample {
@@ -20,7 +20,7 @@ export async function builtSample(): Promise<BuiltSample> {
   const build = await sampleSite();
   expect(build.code, build.output).toBe(0);
   const server = await serveStatic(build.dir);
-  const browser = await launchChromium();
+  const browser = await connectChromium();
   return {
     dist: build.dir,
     server,

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setup, type Setup } from '../upload/helpers.ts';
 import { cspOf, swatchStyles } from '../deploy/csp.ts';
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 
 interface Violation { directive: string; blocked: string; sample: string }
 
@@ -20,7 +20,7 @@ let s: Setup;
 let browser: Browser;
 beforeAll(async () => {
   s = await setup('csp');
-  browser = await launchChromium();
+  browser = await connectChromium();
 }, 200_000);
 afterAll(async () => {
   await browser?.close();

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatMoney } from '../../src/site/text/format.ts';
 import { ROOT, runCli } from '../astroBuild.ts';
 import { sampleSite } from '../siteBuilds.ts';
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 import { hubspotExport } from './hubspot.ts';
 import { npmStart, type Started } from './npmStart.ts';
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
   server = await npmStart({ data, dist, env: ENV });
   expect(server.output()).not.toContain('uilding the site');
   lap('startSeconds', start);
-  browser = await launchChromium();
+  browser = await connectChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/site/text/format.ts';
 import { ROOT, runCli } from '../astroBuild.ts';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   outDir = build.dir;
   timings.buildSeconds = Math.round(build.seconds * 10) / 10;
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await connectChromium();
 }, 200_000);
 
 afterAll(async () => {

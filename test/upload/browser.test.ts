@@ -6,7 +6,7 @@
  * until the site carries the new number.
  */
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../e2e/chromium.ts';
+import { connectChromium } from '../e2e/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText, setup, TOKEN, type Setup } from './helpers.ts';
 
@@ -21,7 +21,7 @@ let s: Setup;
 let browser: Browser;
 beforeAll(async () => {
   s = await setup('upload-browser');
-  browser = await launchChromium();
+  browser = await connectChromium();
 }, 200_000);
 afterAll(async () => {
   await browser?.close();
